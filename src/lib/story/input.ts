@@ -1,0 +1,39 @@
+/** A story between reading and compiling: its parsed files, and the story once validated. */
+import type { Article, StoryEventData, StoryFeature } from './schema';
+
+/** A parsed JSON file, named as in problems (`article.json`, `routes.geojson`). */
+export interface ParsedFile {
+	file: string;
+	value: unknown;
+}
+
+export interface StoryInput {
+	/** null when missing or not JSON (that was reported already). */
+	article: ParsedFile | null;
+	events: ParsedFile | null;
+	/** One per `<layer-id>.geojson` that could be parsed; `id` is the file name without extension. */
+	layers: (ParsedFile & { id: string })[];
+	/**
+	 * Layer files that exist but could not be parsed (already reported). While any is missing,
+	 * checks that need every feature (unknown feature ids, passages nobody cites, events
+	 * without features) are skipped rather than report what is only a consequence.
+	 */
+	unreadableLayers?: string[];
+}
+
+export interface ValidLayer {
+	id: string;
+	file: string;
+	title: string;
+	description?: string;
+	order: number;
+	cluster: boolean;
+	hidden: boolean;
+	features: StoryFeature[];
+}
+
+export interface ValidStory {
+	article: Article;
+	events: StoryEventData[];
+	layers: ValidLayer[];
+}

@@ -1,0 +1,45 @@
+/**
+ * Loads a story directory (`geo/`) at build time: reads `article.json`, `events.json` and every
+ * `*.geojson`, checks them against Natural Earth 1:10m and compiles them. Server-only (node:fs):
+ * import it from `+layout.server.ts` / `+page.server.ts`, never from a component.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadNaturalEarth } from '../geo/natural-earth-file';
+import {
+	ARTICLE_FILE,
+	buildStory,
+	checkStoryFiles,
+	EVENTS_FILE,
+	LAYER_EXTENSION,
+	type StoryFiles
+} from './build';
+import type { CompiledStory } from './compiled';
+import { StoryError, type Problem } from './problems';
+
+/** Read the files of a story directory (missing required files are `null`). */
+export function readStoryFiles(dir: string): StoryFiles {
+	if (!existsSync(dir)) throw new StoryError([{ file: dir, reason: 'story directory not found' }]);
+	const read = (name: string) => {
+		const file = path.join(dir, name);
+		return existsSync(file) ? readFileSync(file, 'utf8') : null;
+	};
+	const layers: Record<string, string> = {};
+	for (const name of readdirSync(dir).sort()) {
+		if (name.endsWith(LAYER_EXTENSION)) layers[name] = readFileSync(path.join(dir, name), 'utf8');
+	}
+	return { article: read(ARTICLE_FILE), events: read(EVENTS_FILE), layers };
+}
+
+/**
+ * The compiled story of a directory. Synchronous; throws `StoryError` (its message lists every
+ * problem, one `file › id › field: reason` per line) when the data is not valid.
+ */
+export function loadStory(dir: string): CompiledStory {
+	return buildStory(readStoryFiles(dir), loadNaturalEarth('10m'));
+}
+
+/** The problems of a story directory, `[]` when it is valid. */
+export function checkStory(dir: string): Problem[] {
+	return checkStoryFiles(readStoryFiles(dir), loadNaturalEarth('10m'));
+}
