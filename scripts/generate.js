@@ -18,4 +18,6 @@ await Promise.all([
 	buildBasemap({ outDir: path.join(out, 'basemap'), force }),
 	buildGlyphs({ outDir: path.join(out, 'glyphs'), force })
 ]);
-console.log(`generate: basemap and glyphs ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+	`generate: basemap and glyphs ready in ${((Date.now() - started) / 1000).toFixed(1)} s`
+);

@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'build', 'index.html');
 
-/** Newest modification time under a path, in ms. */
+/**
+ * Newest modification time under a path, in ms.
+ * @param {string} p
+ * @returns {number}
+ */
 function newest(p) {
 	if (!existsSync(p)) return 0;
 	const s = statSync(p);
@@ -21,10 +25,16 @@ function newest(p) {
 	return max;
 }
 
-const sources = ['src', 'geo', 'scripts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const sources = [
+	'src',
+	'geo',
+	'scripts',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const stale =
-	!existsSync(built) ||
-	sources.some((s) => newest(path.join(root, s)) > statSync(built).mtimeMs);
+	!existsSync(built) || sources.some((s) => newest(path.join(root, s)) > statSync(built).mtimeMs);
 
 if (stale) {
 	console.log('start: building the site…');
@@ -32,8 +42,12 @@ if (stale) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 console.log('start: serving the map on http://localhost:4173');
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], {
-	cwd: root,
-	stdio: 'inherit'
-});
+const server = spawn(
+	'npx',
+	['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'],
+	{
+		cwd: root,
+		stdio: 'inherit'
+	}
+);
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * `npm run screenshots`: pictures of the real page for the README, taken in Chromium from
+ * the built site (run `npm run build` first). Writes docs/screenshot-*.png.
+ */
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+
+const PORT = 4175;
+const base = `http://127.0.0.1:${PORT}`;
+const server = spawn(
+	'npx',
+	['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+	{
+		stdio: 'ignore'
+	}
+);
+try {
+	for (let i = 0; i < 50; i++) {
+		try {
+			if ((await fetch(base)).ok) break;
+		} catch {
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+	/** @param {import('@playwright/test').Page} page */
+	const settle = (page) =>
+		page
+			.waitForSelector('[aria-busy="false"]', { timeout: 60_000 })
+			.then(() => page.waitForTimeout(300));
+
+	const desktop = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await desktop.goto(`${base}/`);
+	await settle(desktop);
+	await desktop.screenshot({ path: 'docs/screenshot-home.png' });
+	await desktop.goto(`${base}/events/su24-shootdown/`);
+	await settle(desktop);
+	await desktop.screenshot({ path: 'docs/screenshot-popup.png' });
+
+	const phone = await browser.newPage({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await phone.goto(`${base}/`);
+	await settle(phone);
+	await phone.screenshot({ path: 'docs/screenshot-phone.png' });
+	await browser.close();
+	console.log('screenshots: docs/screenshot-{home,popup,phone}.png');
+} finally {
+	server.kill();
+}

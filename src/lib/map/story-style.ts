@@ -1,0 +1,293 @@
+/**
+ * MapLibre sources and layers for the story's GeoJSON layers, styled by `kind`.
+ * Pure: the map component adds what this returns; tests check the expressions.
+ *
+ * Palette: Okabe & Ito's colour-blind-safe set, plus shape and dash differences so that
+ * no distinction rests on colour alone.
+ */
+import type {
+	AddLayerObject,
+	ExpressionSpecification,
+	GeoJSONSourceSpecification
+} from 'maplibre-gl';
+import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
+
+export const KIND_COLOURS: Record<string, string> = {
+	attack: '#D55E00',
+	crash: '#CC79A7',
+	shootdown: '#E69F00',
+	diplomacy: '#0072B2',
+	airstrike: '#000000',
+	airbase: '#56B4E9',
+	'smuggling-route': '#009E73',
+	'oil-field': '#009E73',
+	claim: '#882255',
+	border: '#6b4f3a',
+	'flight-path': '#444444',
+	'flight-path-unflown': '#444444',
+	uncertainty: '#7a6f9b',
+	place: '#2f2b26'
+};
+/** Claims by different parties get different colours, in the order the data lists them. */
+export const CLAIM_COLOURS = ['#882255', '#0072B2', '#D55E00', '#009E73'];
+const FALLBACK = '#555555';
+
+/** What the style needs to know about a layer (a compiled layer without its data). */
+export interface StyleLayerInput {
+	id: string;
+	cluster: boolean;
+	hidden: boolean;
+	kinds: string[];
+	/** Distinct `claimedBy` values of the layer's claim features, in data order. */
+	claimants?: string[];
+}
+
+export const sourceId = (layerId: string) => `story-${layerId}`;
+
+/** MapLibre layer ids for one story layer. Stable: tests and the legend use them. */
+export const mapLayerIds = (layerId: string) => ({
+	fill: `story-${layerId}-fill`,
+	outline: `story-${layerId}-outline`,
+	line: `story-${layerId}-line`,
+	lineDashed: `story-${layerId}-line-dashed`,
+	arrows: `story-${layerId}-arrows`,
+	points: `story-${layerId}-points`,
+	labels: `story-${layerId}-labels`,
+	clusters: `story-${layerId}-clusters`,
+	clusterCount: `story-${layerId}-cluster-count`
+});
+
+/** The map layers a reader can hover and click (clusters included). */
+export function interactiveLayerIds(layers: StyleLayerInput[]): string[] {
+	return layers.flatMap((l) => {
+		const ids = mapLayerIds(l.id);
+		const out = [ids.points, ids.line, ids.lineDashed, ids.fill];
+		if (l.cluster) out.push(ids.clusters);
+		return out;
+	});
+}
+
+/** A `match` expression from kind to colour; claims are coloured by who makes them. */
+export function colourExpression(claimants: string[] = []): ExpressionSpecification {
+	const byKind: ExpressionSpecification = [
+		'match',
+		['get', 'kind'],
+		...Object.entries(KIND_COLOURS).flat(),
+		FALLBACK
+	] as unknown as ExpressionSpecification;
+	if (claimants.length === 0) return byKind;
+	return [
+		'case',
+		['==', ['get', 'kind'], 'claim'],
+		[
+			'match',
+			['coalesce', ['get', 'claimedBy'], ''],
+			...claimants.flatMap((c, i) => [c, CLAIM_COLOURS[i % CLAIM_COLOURS.length]]),
+			KIND_COLOURS.claim
+		],
+		byKind
+	] as unknown as ExpressionSpecification;
+}
+
+const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
+/** Kinds drawn dashed: what never happened (the unflown leg) and generalised lines (borders). */
+export const DASHED_KINDS = ['flight-path-unflown', 'border'];
+const isDashed: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]];
+/** Highlighted features (hovered passage, selection) are drawn heavier. */
+const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+
+export function storySource(layer: StyleLayerInput, dataUrl: string): GeoJSONSourceSpecification {
+	return {
+		type: 'geojson',
+		data: dataUrl,
+		// Feature-state (highlighting) needs an id MapLibre keeps: ours are strings.
+		promoteId: 'fid',
+		...(layer.cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {})
+	};
+}
+
+export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
+	const ids = mapLayerIds(layer.id);
+	const source = sourceId(layer.id);
+	const colour = colourExpression(layer.claimants);
+	const visibility = layer.hidden ? 'none' : 'visible';
+	const out: AddLayerObject[] = [
+		{
+			id: ids.fill,
+			type: 'fill',
+			source,
+			filter: isPolygon,
+			layout: { visibility },
+			paint: {
+				'fill-color': colour,
+				// Uncertainty areas are translucent so what lies beneath stays readable.
+				'fill-opacity': [
+					'case',
+					highlighted,
+					0.35,
+					['==', ['get', 'kind'], 'uncertainty'],
+					0.14,
+					0.22
+				]
+			}
+		},
+		{
+			id: ids.outline,
+			type: 'line',
+			source,
+			filter: isPolygon,
+			layout: { visibility },
+			paint: {
+				'line-color': colour,
+				'line-width': ['case', highlighted, 2.5, 1],
+				'line-dasharray': [2, 2]
+			}
+		},
+		{
+			id: ids.line,
+			type: 'line',
+			source,
+			filter: ['all', isLine, ['!', isDashed]],
+			layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
+			paint: {
+				'line-color': colour,
+				'line-width': [
+					'case',
+					highlighted,
+					6,
+					['==', ['get', 'kind'], 'smuggling-route'],
+					4,
+					['==', ['get', 'kind'], 'border'],
+					3,
+					2.5
+				],
+				'line-opacity': ['case', ['==', ['get', 'kind'], 'smuggling-route'], 0.8, 1]
+			}
+		},
+		{
+			id: ids.lineDashed,
+			type: 'line',
+			source,
+			filter: ['all', isLine, isDashed],
+			layout: { visibility },
+			paint: {
+				'line-color': colour,
+				'line-width': ['case', highlighted, 5, 2.5],
+				'line-dasharray': [3, 2]
+			}
+		},
+		{
+			id: ids.points,
+			type: 'circle',
+			source,
+			filter: ['all', isPoint, notCluster, ['!=', ['get', 'kind'], 'place']],
+			layout: { visibility },
+			paint: {
+				'circle-color': colour,
+				'circle-radius': ['case', highlighted, 10, ['==', ['get', 'kind'], 'claim'], 6, 7],
+				'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'claim'], colour, '#ffffff'],
+				'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'claim'], 3, 2],
+				// Claims are rings, not dots: an account, not a located fact.
+				'circle-opacity': ['case', ['==', ['get', 'kind'], 'claim'], 0.15, 1]
+			}
+		},
+		{
+			id: ids.labels,
+			type: 'symbol',
+			source,
+			filter: [
+				'all',
+				isPoint,
+				notCluster,
+				['any', ['==', ['get', 'kind'], 'place'], ['has', 'label']]
+			],
+			layout: {
+				visibility,
+				'text-field': ['coalesce', ['get', 'label'], ['get', 'title']],
+				'text-font': [
+					'match',
+					['get', 'kind'],
+					'place',
+					['literal', [FONT_BOLD]],
+					['literal', [FONT_REGULAR]]
+				],
+				'text-size': ['match', ['get', 'kind'], 'place', 13, 12],
+				'text-anchor': ['match', ['get', 'kind'], 'place', 'center', 'left'],
+				'text-offset': [
+					'match',
+					['get', 'kind'],
+					'place',
+					['literal', [0, 0]],
+					['literal', [0.9, 0]]
+				],
+				'text-max-width': 10,
+				'text-optional': true
+			},
+			paint: {
+				'text-color': ['match', ['get', 'kind'], 'place', KIND_COLOURS.place, colour],
+				'text-halo-color': '#ffffff',
+				'text-halo-width': 1.5
+			}
+		}
+	];
+	if (layer.kinds.some((k) => k.startsWith('flight-path') || k === 'smuggling-route')) {
+		// Direction of travel: chevrons along the line, pointing the way the coordinates run.
+		out.push({
+			id: ids.arrows,
+			type: 'symbol',
+			source,
+			filter: [
+				'all',
+				isLine,
+				['in', ['get', 'kind'], ['literal', ['smuggling-route', 'flight-path']]]
+			],
+			layout: {
+				visibility,
+				'symbol-placement': 'line',
+				'symbol-spacing': 80,
+				'text-field': '›',
+				'text-font': [FONT_BOLD],
+				'text-size': 22,
+				'text-keep-upright': false,
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': colour, 'text-halo-color': '#ffffff', 'text-halo-width': 1 }
+		});
+	}
+	if (layer.cluster) {
+		out.push(
+			{
+				id: ids.clusters,
+				type: 'circle',
+				source,
+				filter: ['has', 'point_count'],
+				layout: { visibility },
+				paint: {
+					'circle-color': KIND_COLOURS[layer.kinds[0]] ?? FALLBACK,
+					'circle-radius': 14,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': 2
+				}
+			},
+			{
+				id: ids.clusterCount,
+				type: 'symbol',
+				source,
+				filter: ['has', 'point_count'],
+				layout: {
+					visibility,
+					'text-field': ['get', 'point_count_abbreviated'],
+					'text-font': [FONT_BOLD],
+					'text-size': 13,
+					'text-allow-overlap': true
+				},
+				paint: { 'text-color': '#ffffff' }
+			}
+		);
+	}
+	return out;
+}

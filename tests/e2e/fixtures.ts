@@ -1,0 +1,99 @@
+/**
+ * Shared browser-test fixtures: every test fails on a console error, an uncaught page
+ * error or a request that leaves the site's origin, without each test having to say so.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Watch {
+	consoleErrors: string[];
+	pageErrors: string[];
+	foreignRequests: string[];
+	failedRequests: string[];
+}
+
+export const test = base.extend<{ watch: Watch }>({
+	watch: [
+		async ({ page, baseURL }, use) => {
+			const origin = new URL(baseURL!).origin;
+			const watch: Watch = {
+				consoleErrors: [],
+				pageErrors: [],
+				foreignRequests: [],
+				failedRequests: []
+			};
+			page.on('console', (m) => {
+				if (m.type() === 'error') watch.consoleErrors.push(m.text());
+			});
+			page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
+			page.on('request', (r) => {
+				const url = r.url();
+				if (url.startsWith('data:') || url.startsWith('blob:')) return;
+				if (new URL(url).origin !== origin) watch.foreignRequests.push(url);
+			});
+			page.on('requestfailed', (r) =>
+				watch.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`)
+			);
+			page.on('response', (r) => {
+				if (r.status() >= 400) watch.failedRequests.push(`${r.url()} ${r.status()}`);
+			});
+			await use(watch);
+			expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
+			expect(watch.consoleErrors, 'console errors').toEqual([]);
+			expect(watch.foreignRequests, 'requests that left the origin').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** The map region: MapLibre sets aria-busy=false on `idle` (all tiles and data drawn). */
+export const mapRegion = (page: Page) => page.getByRole('region', { name: /map of/i });
+
+export async function waitForMap(page: Page) {
+	await expect(mapRegion(page)).toHaveAttribute('aria-busy', 'false', { timeout: 45_000 });
+}
+
+/** RGBA pixels of a PNG, decoded by the browser itself so tests need no image library. */
+export async function decodePng(page: Page, png: Buffer) {
+	const helper = await page.context().newPage();
+	try {
+		const data = await helper.evaluate(async (b64) => {
+			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(bmp, 0, 0);
+			return {
+				width: bmp.width,
+				height: bmp.height,
+				pixels: Array.from(ctx.getImageData(0, 0, bmp.width, bmp.height).data)
+			};
+		}, png.toString('base64'));
+		return data;
+	} finally {
+		await helper.close();
+	}
+}
+
+/** How many pixels lie within `tolerance` (Euclidean RGB distance) of a colour. */
+export function countNear(pixels: number[], hex: string, tolerance: number): number {
+	const r = parseInt(hex.slice(1, 3), 16);
+	const g = parseInt(hex.slice(3, 5), 16);
+	const b = parseInt(hex.slice(5, 7), 16);
+	let n = 0;
+	for (let i = 0; i < pixels.length; i += 4) {
+		const d = Math.hypot(pixels[i] - r, pixels[i + 1] - g, pixels[i + 2] - b);
+		if (d <= tolerance) n++;
+	}
+	return n;
+}
+
+/** Distinct colours in the image, quantised to 4 bits per channel. */
+export function distinctColours(pixels: number[]): number {
+	const seen = new Set<number>();
+	for (let i = 0; i < pixels.length; i += 4) {
+		seen.add(((pixels[i] >> 4) << 8) | ((pixels[i + 1] >> 4) << 4) | (pixels[i + 2] >> 4));
+	}
+	return seen.size;
+}

@@ -1,0 +1,104 @@
+import {
+	test,
+	expect,
+	waitForMap,
+	mapRegion,
+	decodePng,
+	countNear,
+	distinctColours
+} from './fixtures';
+import { readFileSync } from 'node:fs';
+import { BASEMAP_COLOURS } from '../../src/lib/map/basemap-style';
+
+const article = JSON.parse(readFileSync('geo/article.json', 'utf8')) as {
+	passages: { id: string; text: string }[];
+};
+
+test.describe('home page', () => {
+	test('has a sensible title and language', async ({ page }) => {
+		await page.goto('/');
+		await expect(page).toHaveTitle(/Russia, France to up battle against Islamic State/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(
+			page.getByRole('heading', {
+				name: 'Russia, France to up battle against Islamic State',
+				exact: true
+			})
+		).toBeVisible();
+		await expect(page.getByText('Basemap: Natural Earth', { exact: false })).toBeVisible();
+	});
+
+	test('the prerendered page holds the article and the event list without JavaScript', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('#p1')).toHaveText(/^France and Russia will exchange intelligence/);
+		await expect(page.locator('#p16')).toHaveText(
+			/^Putin also said Russia would keep co-operating/
+		);
+		await expect(page.locator('.events li')).not.toHaveCount(0);
+		await context.close();
+	});
+
+	test('the article panel shows every passage exactly, links and marks included', async ({ page }) => {
+		await page.goto('/events/kremlin-talks/#passage=p3');
+		await expect(page.locator('#p3 mark')).not.toHaveCount(0);
+		for (const p of article.passages) {
+			expect(await page.locator(`#${p.id}`).textContent(), p.id).toBe(p.text);
+		}
+	});
+
+	test('paints a basemap with land and sea', async ({ page }) => {
+		await page.goto('/');
+		await waitForMap(page);
+		const shot = await mapRegion(page).locator('canvas').screenshot();
+		const { pixels, width, height } = await decodePng(page, shot);
+		const total = width * height;
+		// Not blank and not one colour: sea and land both cover a real share of the frame.
+		expect(distinctColours(pixels)).toBeGreaterThan(20);
+		expect(countNear(pixels, BASEMAP_COLOURS.sea, 6) / total).toBeGreaterThan(0.05);
+		expect(countNear(pixels, BASEMAP_COLOURS.land, 6) / total).toBeGreaterThan(0.2);
+	});
+
+	test('country labels are drawn with our own glyphs', async ({ page, browser }) => {
+		const glyphs: string[] = [];
+		page.on('response', (r) => {
+			if (r.url().includes('/generated/glyphs/') && r.ok())
+				glyphs.push(decodeURIComponent(r.url()));
+		});
+		await page.goto('/');
+		await waitForMap(page);
+		expect(glyphs.some((u) => u.includes('/Noto Sans Regular/0-255.pbf'))).toBe(true);
+		const withText = await decodePng(page, await mapRegion(page).locator('canvas').screenshot());
+
+		// The same view with every glyph range empty: whatever differs is text.
+		const context = await browser.newContext({ viewport: page.viewportSize()! });
+		const bare = await context.newPage();
+		await bare.route('**/generated/glyphs/**', (route) =>
+			route.fulfill({ status: 200, body: Buffer.alloc(0) })
+		);
+		await bare.goto('/');
+		await waitForMap(bare);
+		const without = await decodePng(bare, await mapRegion(bare).locator('canvas').screenshot());
+		await context.close();
+
+		let differing = 0;
+		let labelColoured = 0;
+		const [lr, lg, lb] = [1, 3, 5].map((i) => parseInt(BASEMAP_COLOURS.label.slice(i, i + 2), 16));
+		for (let i = 0; i < withText.pixels.length; i += 4) {
+			const d =
+				Math.abs(withText.pixels[i] - without.pixels[i]) +
+				Math.abs(withText.pixels[i + 1] - without.pixels[i + 1]);
+			if (d > 30) {
+				differing++;
+				const p = withText.pixels;
+				if (Math.hypot(p[i] - lr, p[i + 1] - lg, p[i + 2] - lb) < 60) labelColoured++;
+			}
+		}
+		// Country names are hundreds of pixels of text in the label colour.
+		expect(differing).toBeGreaterThan(500);
+		expect(labelColoured).toBeGreaterThan(200);
+	});
+});

@@ -1,0 +1,176 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, waitForMap, mapRegion } from './fixtures';
+import {
+	cursorAt,
+	layerIds,
+	openAt,
+	pointOf,
+	screenPoint,
+	storyFeatures,
+	type StoryFeature
+} from './map-helpers';
+
+const REQUIRED = [
+	'kremlin-talks',
+	'paris-attacks',
+	'sinai-crash',
+	'su24-shootdown',
+	'oil-smuggling',
+	'syria-air-campaign',
+	'ankara-accusations'
+];
+
+/** A feature that stands for the event on the map: a marker, or a route. */
+function markerOf(features: StoryFeature[], event: string): StoryFeature {
+	const own = features.filter((f) => f.properties.event === event);
+	const marker =
+		own.find(
+			(f) => f.geometry.type === 'Point' && !['place', 'uncertainty'].includes(f.properties.kind)
+		) ?? own.find((f) => f.geometry.type === 'LineString');
+	if (!marker) throw new Error(`event ${event} has no marker`);
+	return marker;
+}
+
+const popup = (page: import('@playwright/test').Page) => page.locator('.maplibregl-popup');
+
+test.describe('reading the map', () => {
+	for (const event of REQUIRED) {
+		test(`${event}: pointer on hover, popup on click, passage link to the article`, async ({
+			page
+		}) => {
+			await page.goto('/');
+			const features = await storyFeatures(page, await layerIds(page));
+			const marker = markerOf(features, event);
+			await openAt(page, '/', pointOf(marker), marker.properties.kind === 'attack' ? 13 : 9);
+			expect(await cursorAt(page, pointOf(marker))).toBe('pointer');
+			const p = await screenPoint(page, pointOf(marker));
+			await page.mouse.click(p.x, p.y);
+			await expect(popup(page)).toBeVisible();
+			await expect(popup(page).getByRole('heading', { level: 3 })).toHaveText(
+				marker.properties.title
+			);
+			await expect(page).toHaveURL(new RegExp(`/events/${marker.properties.event}/`));
+			const link = popup(page).getByRole('link', { name: /^¶\d+/ }).first();
+			const pid = `p${((await link.textContent()) ?? '').match(/¶(\d+)/)![1]}`;
+			await link.click();
+			const passage = page.locator(`#${pid}`);
+			await expect(passage).toBeFocused();
+			await expect(passage).toBeInViewport();
+			await expect(passage.locator('mark')).not.toHaveCount(0);
+			await expect(page).toHaveURL(new RegExp(`passage=${pid}`));
+		});
+	}
+
+	test('an article place link moves the map and opens the popup', async ({ page }) => {
+		await page.goto('/');
+		await waitForMap(page);
+		const before = Number(await mapRegion(page).getAttribute('data-lng'));
+		const link = page.locator('#p3 a.place').first();
+		const name = (await link.textContent())!;
+		await link.click();
+		await expect(popup(page)).toBeVisible();
+		await waitForMap(page);
+		const after = Number(await mapRegion(page).getAttribute('data-lng'));
+		expect(Math.abs(after - before)).toBeGreaterThan(0.5);
+		await expect(popup(page)).toContainText(/\S/);
+		expect(name.length).toBeGreaterThan(2);
+	});
+
+	test('keyboard only: Tab to the list, Enter selects, Escape closes and returns focus', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForMap(page);
+		const first = page.getByRole('region', { name: /map of/i });
+		await first.focus();
+		let onEvent = false;
+		for (let i = 0; i < 40 && !onEvent; i++) {
+			await page.keyboard.press('Tab');
+			onEvent = await page.evaluate(() => !!document.activeElement?.closest('.events'));
+		}
+		expect(onEvent).toBe(true);
+		const focused = page.locator(':focus');
+		const title = (await focused.locator('.title').textContent())!;
+		await page.keyboard.press('Enter');
+		await expect(popup(page)).toBeVisible();
+		await expect(page.getByText(`Selected: ${title}`)).toBeAttached();
+		await expect(page).toHaveURL(/\/events\//);
+		await page.keyboard.press('Escape');
+		await expect(popup(page)).toHaveCount(0);
+		await expect(page.locator('.events button', { hasText: title })).toBeFocused();
+	});
+
+	test('the Paris cluster splits when zoomed', async ({ page }) => {
+		await page.goto('/');
+		const features = await storyFeatures(page, await layerIds(page));
+		const sites = features.filter(
+			(f) => f.properties.event === 'paris-attacks' && f.properties.kind === 'attack'
+		);
+		expect(sites.length).toBe(6);
+		const avg: [number, number] = [
+			sites.reduce((s, f) => s + pointOf(f)[0], 0) / sites.length,
+			sites.reduce((s, f) => s + pointOf(f)[1], 0) / sites.length
+		];
+		await openAt(page, '/', avg, 5);
+		const p = await screenPoint(page, avg);
+		await page.mouse.move(p.x, p.y);
+		await expect(page.locator('.tooltip')).toHaveText(/6 places/);
+		await page.mouse.click(p.x, p.y);
+		await waitForMap(page);
+		await expect
+			.poll(async () => Number(await mapRegion(page).getAttribute('data-zoom')))
+			.toBeGreaterThan(8);
+		// Zoom in until they are single markers, then each answers on its own.
+		await openAt(page, '/', pointOf(sites[1]), 14);
+		await page.mouse.move(
+			...(Object.values(await screenPoint(page, pointOf(sites[1]))) as [number, number])
+		);
+		await expect(page.locator('.tooltip')).toHaveText(sites[1].properties.title);
+	});
+
+	test('the legend hides and shows a layer', async ({ page }) => {
+		await page.goto('/');
+		const features = await storyFeatures(page, await layerIds(page));
+		const kremlin = markerOf(features, 'kremlin-talks');
+		const layer = String(kremlin.properties.layer);
+		await openAt(page, '/', pointOf(kremlin), 9);
+		expect(await cursorAt(page, pointOf(kremlin))).toBe('pointer');
+		const toggle = page.locator(`.legend li[data-layer="${layer}"] > label input`);
+		await toggle.uncheck();
+		await waitForMap(page);
+		await page.mouse.move(0, 0);
+		expect(await cursorAt(page, pointOf(kremlin))).toBe('');
+		await toggle.check();
+		await waitForMap(page);
+		await page.mouse.move(0, 0);
+		expect(await cursorAt(page, pointOf(kremlin))).toBe('pointer');
+	});
+
+	test('phone layout has no horizontal scroll', async ({ browser }) => {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			isMobile: true,
+			hasTouch: true
+		});
+		const page = await context.newPage();
+		await page.goto('/events/paris-attacks/');
+		await waitForMap(page);
+		const widths = await page.evaluate(() => [
+			document.documentElement.scrollWidth,
+			window.innerWidth
+		]);
+		expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+		await context.close();
+	});
+
+	test('no serious accessibility violation with a popup open', async ({ page }) => {
+		await page.goto('/events/sinai-crash/');
+		await waitForMap(page);
+		await expect(popup(page)).toBeVisible();
+		const results = await new AxeBuilder({ page }).analyze();
+		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+			[]
+		);
+	});
+});
