@@ -21,7 +21,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// The built site, exactly as a host serves it (npm run test:e2e builds first).
-		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		command: `node scripts/serve.js --dir build --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000

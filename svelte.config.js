@@ -6,7 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Fully static output: every page is prerendered into build/.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// BUILD_DIR lets tests build a second site (the hostile fixture story) beside the real one.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: undefined,
+			strict: true
+		}),
 		prerender: {
 			// Our hashes are view state (`#passage=p3&map=…`), not element ids; anything else
 			// that points at a missing id is still a broken link and fails the build.

@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * `npm start`: build the static site if it is missing or older than its sources, then
- * serve build/ on http://localhost:4173 (vite preview serves exactly what a host would).
+ * serve build/ on http://localhost:4173 with the same static server the tests use.
  */
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { serve } from './serve.js';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +42,5 @@ if (stale) {
 	const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
-console.log('start: serving the map on http://localhost:4173');
-const server = spawn(
-	'npx',
-	['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'],
-	{
-		cwd: root,
-		stdio: 'inherit'
-	}
-);
-server.on('exit', (code) => process.exit(code ?? 0));
+await serve({ dir: path.join(root, 'build'), port: 4173, host: '127.0.0.1' });
+console.log('start: the map is on http://localhost:4173/ (Ctrl-C stops it)');

@@ -1,0 +1,117 @@
+// @ts-check
+/**
+ * A small static file server for the built site: what `npm start`, the browser tests and
+ * the benchmark use, so they all see exactly the files a static host would serve.
+ * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, answers unknown
+ * paths with the site's 404 page, and sends the security headers a meta tag cannot carry
+ * (README: hosting).
+ *
+ * Usage: node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
+ */
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** @type {Record<string, string>} */
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.geojson': 'application/geo+json',
+	'.pbf': 'application/x-protobuf',
+	'.png': 'image/png',
+	'.svg': 'image/svg+xml',
+	'.txt': 'text/plain; charset=utf-8',
+	'.webmanifest': 'application/manifest+json'
+};
+
+/** Headers a host should send: what a `<meta>` Content-Security-Policy cannot say. */
+export const HOST_HEADERS = {
+	'Content-Security-Policy': "frame-ancestors 'none'",
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin',
+	'Cross-Origin-Opener-Policy': 'same-origin'
+};
+
+/**
+ * @param {{ dir: string; port: number; host?: string; quiet?: boolean }} opts
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
+	const root = path.resolve(dir);
+	const server = createServer((req, res) => {
+		let pathname;
+		try {
+			pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		} catch {
+			res.writeHead(400).end('Bad request');
+			return;
+		}
+		let file = path.join(root, pathname);
+		// Never serve outside the site folder.
+		if (!file.startsWith(root)) {
+			res.writeHead(403).end('Forbidden');
+			return;
+		}
+		if (existsSync(file) && statSync(file).isDirectory()) {
+			if (!pathname.endsWith('/')) {
+				res.writeHead(301, { Location: `${pathname}/` }).end();
+				return;
+			}
+			file = path.join(file, 'index.html');
+		} else if (!existsSync(file) && existsSync(`${file}.html`)) {
+			file = `${file}.html`;
+		}
+		let status = 200;
+		if (!existsSync(file) || !statSync(file).isFile()) {
+			status = 404;
+			file = path.join(root, '404.html');
+			if (!existsSync(file)) {
+				res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+				return;
+			}
+		}
+		const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+		/** @type {Record<string, string>} */
+		const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...HOST_HEADERS };
+		const accept = String(req.headers['accept-encoding'] ?? '');
+		let body = file;
+		for (const [enc, ext] of /** @type {const} */ ([
+			['br', '.br'],
+			['gzip', '.gz']
+		])) {
+			if (accept.includes(enc) && existsSync(file + ext)) {
+				body = file + ext;
+				headers['Content-Encoding'] = enc;
+				headers.Vary = 'Accept-Encoding';
+				break;
+			}
+		}
+		headers['Content-Length'] = String(statSync(body).size);
+		res.writeHead(status, headers);
+		if (req.method === 'HEAD') res.end();
+		else createReadStream(body).pipe(res);
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			if (!quiet) console.log(`serve: ${root} on http://${host}:${port}/`);
+			resolve(server);
+		});
+	});
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+		const i = process.argv.indexOf(`--${name}`);
+		return i > 0 ? process.argv[i + 1] : fallback;
+	};
+	await serve({
+		dir: arg('dir', 'build'),
+		port: Number(arg('port', '4173')),
+		host: arg('host', '127.0.0.1')
+	});
+}
