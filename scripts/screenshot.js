@@ -1,29 +1,16 @@
 // @ts-check
 /**
  * `npm run screenshots`: pictures of the real page for the README, taken in Chromium from
- * the built site (run `npm run build` first). Writes docs/screenshot-*.png.
+ * the built site (`npm run screenshots` builds first). Writes docs/screenshot-*.png.
  */
-import { spawn } from 'node:child_process';
+import { serve } from './serve.js';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 const PORT = 4175;
 const base = `http://127.0.0.1:${PORT}`;
-const server = spawn(
-	'npx',
-	['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-	{
-		stdio: 'ignore'
-	}
-);
+const server = await serve({ dir: 'build', port: PORT, quiet: true });
 try {
-	for (let i = 0; i < 50; i++) {
-		try {
-			if ((await fetch(base)).ok) break;
-		} catch {
-			await new Promise((r) => setTimeout(r, 200));
-		}
-	}
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	/** @param {import('@playwright/test').Page} page */
 	const settle = (page) =>
@@ -50,5 +37,5 @@ try {
 	await browser.close();
 	console.log('screenshots: docs/screenshot-{home,popup,phone}.png');
 } finally {
-	server.kill();
+	server.close();
 }
