@@ -1,0 +1,131 @@
+import { test, expect, waitForMap, mapRegion, decodePng, distinctColours } from './fixtures';
+
+const popup = (page: import('@playwright/test').Page) => page.locator('.maplibregl-popup');
+
+async function viewOf(page: import('@playwright/test').Page) {
+	const r = mapRegion(page);
+	return {
+		lng: Number(await r.getAttribute('data-lng')),
+		lat: Number(await r.getAttribute('data-lat')),
+		zoom: Number(await r.getAttribute('data-zoom'))
+	};
+}
+
+test.describe('share links', () => {
+	test('a copied link reopens the same view, popup and passage in a fresh browser', async ({
+		page,
+		browser,
+		baseURL
+	}) => {
+		await page
+			.context()
+			.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		await page.goto('/events/su24-shootdown/');
+		await waitForMap(page);
+		await expect(popup(page)).toBeVisible();
+		// Move the map by hand so the view is not the default framing.
+		const box = (await mapRegion(page).boundingBox())!;
+		await page.mouse.move(box.x + 100, box.y + box.height - 60);
+		await page.mouse.down();
+		await page.mouse.move(box.x + 160, box.y + box.height - 100, { steps: 5 });
+		await page.mouse.up();
+		await waitForMap(page);
+		const title = await popup(page).getByRole('heading', { level: 3 }).textContent();
+		const marked = await page.locator('.passage.current').getAttribute('id');
+		expect(marked).toMatch(/^p\d+$/);
+		await page.getByRole('banner').getByRole('button', { name: 'Copy link' }).click();
+		await expect(page.getByRole('banner').getByText('Link copied')).toBeVisible();
+		const link = await page.evaluate(() => navigator.clipboard.readText());
+		expect(link).toContain('/events/su24-shootdown/#');
+		expect(link).toContain('map=');
+		const seen = await viewOf(page);
+
+		const fresh = await browser.newContext({ viewport: page.viewportSize()! });
+		const other = await fresh.newPage();
+		const errors: string[] = [];
+		other.on('pageerror', (e) => errors.push(String(e)));
+		await other.goto(link);
+		await waitForMap(other);
+		const reopened = await viewOf(other);
+		expect(Math.abs(reopened.lng - seen.lng)).toBeLessThan(1e-4);
+		expect(Math.abs(reopened.lat - seen.lat)).toBeLessThan(1e-4);
+		expect(Math.abs(reopened.zoom - seen.zoom)).toBeLessThan(0.01);
+		await expect(popup(other).getByRole('heading', { level: 3 })).toHaveText(title!);
+		await expect(other.locator('.passage.current')).toHaveAttribute('id', marked!);
+		await expect(other.locator(`#${marked} mark`)).not.toHaveCount(0);
+		expect(errors).toEqual([]);
+		await fresh.close();
+	});
+
+	test('Copy link falls back to a selectable field where the Clipboard API is missing', async ({
+		page
+	}) => {
+		await page.addInitScript(() =>
+			Object.defineProperty(navigator, 'clipboard', { value: undefined })
+		);
+		await page.goto('/events/paris-attacks/');
+		await waitForMap(page);
+		await popup(page).getByRole('button', { name: 'Copy link' }).click();
+		const field = popup(page).getByRole('textbox', { name: 'Copy this link:' });
+		await expect(field).toBeVisible();
+		await expect(field).toHaveValue(/\/events\/paris-attacks\/#map=/);
+	});
+
+	test('Back and Forward move between selections', async ({ page }) => {
+		await page.goto('/');
+		await waitForMap(page);
+		await page.locator('.events button', { hasText: 'Paris attacks' }).click();
+		await expect(page).toHaveURL(/\/events\/paris-attacks\//);
+		await expect(popup(page)).toBeVisible();
+		const first = await popup(page).getByRole('heading', { level: 3 }).textContent();
+		await page.locator('.events button', { hasText: 'Kremlin' }).click();
+		await expect(page).toHaveURL(/\/events\/kremlin-talks\//);
+		await expect(popup(page).getByRole('heading', { level: 3 })).not.toHaveText(first!);
+		const second = await popup(page).getByRole('heading', { level: 3 }).textContent();
+		await page.goBack();
+		await expect(page).toHaveURL(/\/events\/paris-attacks\//);
+		await expect(popup(page).getByRole('heading', { level: 3 })).toHaveText(first!);
+		await page.goForward();
+		await expect(page).toHaveURL(/\/events\/kremlin-talks\//);
+		await expect(popup(page).getByRole('heading', { level: 3 })).toHaveText(second!);
+	});
+
+	const hostile = [
+		'map=NaN/1/2',
+		'map=Infinity/45/10',
+		'map=1e309/45/10',
+		'map=4/200/40',
+		'map=4/40/9999&passage=p999',
+		'passage=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+		'layers=../../etc,sites',
+		't=2015-02-30..2015-03-01',
+		'map=%E0%A4%A',
+		`map=3/45/10&${'x'.repeat(20_000)}`
+	];
+	for (const h of hostile) {
+		test(`hostile link #${h.slice(0, 40)} shows a notice and a painted map`, async ({ page }) => {
+			page.on('dialog', () => {
+				throw new Error('a dialog opened');
+			});
+			await page.goto(`/#${h}`);
+			await waitForMap(page);
+			await expect(page.getByRole('status').filter({ hasText: 'Ignored' }).first()).toBeVisible();
+			const { pixels } = await decodePng(
+				page,
+				await mapRegion(page).locator('canvas').screenshot()
+			);
+			expect(distinctColours(pixels)).toBeGreaterThan(20);
+			expect(await page.locator('img[src="x"]').count()).toBe(0);
+			await page.getByRole('button', { name: 'Dismiss' }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'Ignored' })).toHaveCount(0);
+		});
+	}
+
+	test('an unknown event page answers a helpful 404 with a way back', async ({ page }) => {
+		const res = await page.goto('/events/no-such-event/');
+		expect(res?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/no such page/i);
+		await page.getByRole('link', { name: /map of the whole story/i }).click();
+		await waitForMap(page);
+	});
+});
