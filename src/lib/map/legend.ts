@@ -3,14 +3,17 @@
  * so the legend can never drift from what is drawn.
  */
 import { KIND_COLOURS, DASHED_KINDS } from './story-style';
+import { KIND_SHAPES, shapeOf as markerShape, svgPoints } from './icons';
 
-export type SwatchShape = 'dot' | 'ring' | 'line' | 'dashed' | 'arrow' | 'area' | 'text';
+export type SwatchShape = 'marker' | 'dot' | 'ring' | 'line' | 'dashed' | 'arrow' | 'area' | 'text';
 
 export interface Swatch {
 	kind: string;
 	shape: SwatchShape;
 	colour: string;
 	label: string;
+	/** For markers: the outline as SVG polygon points in a 14 px box (the map's icon shape). */
+	points?: string;
 }
 
 const LABELS: Record<string, string> = {
@@ -37,6 +40,7 @@ function shapeOf(kind: string): SwatchShape {
 	if (kind === 'smuggling-route') return 'arrow';
 	if (DASHED_KINDS.includes(kind)) return 'dashed';
 	if (kind === 'flight-path') return 'line';
+	if (kind in KIND_SHAPES) return 'marker';
 	return 'dot';
 }
 
@@ -45,6 +49,7 @@ export function swatch(kind: string, geometryHint?: 'area'): Swatch {
 		kind,
 		shape: geometryHint ?? shapeOf(kind),
 		colour: KIND_COLOURS[kind] ?? '#555555',
-		label: LABELS[kind] ?? kind
+		label: LABELS[kind] ?? kind,
+		points: kind in KIND_SHAPES ? svgPoints(markerShape(kind), 14) : undefined
 	};
 }

@@ -11,25 +11,10 @@ import type {
 	GeoJSONSourceSpecification
 } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
+import { KIND_COLOURS, CLAIM_COLOURS } from './palette';
+import { KIND_SHAPES } from './icons';
 
-export const KIND_COLOURS: Record<string, string> = {
-	attack: '#D55E00',
-	crash: '#CC79A7',
-	shootdown: '#E69F00',
-	diplomacy: '#0072B2',
-	airstrike: '#000000',
-	airbase: '#56B4E9',
-	'smuggling-route': '#009E73',
-	'oil-field': '#009E73',
-	claim: '#882255',
-	border: '#6b4f3a',
-	'flight-path': '#444444',
-	'flight-path-unflown': '#444444',
-	uncertainty: '#7a6f9b',
-	place: '#2f2b26'
-};
-/** Claims by different parties get different colours, in the order the data lists them. */
-export const CLAIM_COLOURS = ['#882255', '#0072B2', '#D55E00', '#009E73'];
+export { KIND_COLOURS, CLAIM_COLOURS } from './palette';
 const FALLBACK = '#555555';
 
 /** What the style needs to know about a layer (a compiled layer without its data). */
@@ -52,6 +37,8 @@ export const mapLayerIds = (layerId: string) => ({
 	lineDashed: `story-${layerId}-line-dashed`,
 	arrows: `story-${layerId}-arrows`,
 	points: `story-${layerId}-points`,
+	icons: `story-${layerId}-icons`,
+	halo: `story-${layerId}-halo`,
 	labels: `story-${layerId}-labels`,
 	clusters: `story-${layerId}-clusters`,
 	clusterCount: `story-${layerId}-cluster-count`
@@ -61,7 +48,7 @@ export const mapLayerIds = (layerId: string) => ({
 export function interactiveLayerIds(layers: StyleLayerInput[]): string[] {
 	return layers.flatMap((l) => {
 		const ids = mapLayerIds(l.id);
-		const out = [ids.points, ids.line, ids.lineDashed, ids.fill];
+		const out = [ids.icons, ids.points, ids.line, ids.lineDashed, ids.fill];
 		if (l.cluster) out.push(ids.clusters);
 		return out;
 	});
@@ -96,6 +83,12 @@ const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 /** Kinds drawn dashed: what never happened (the unflown leg) and generalised lines (borders). */
 export const DASHED_KINDS = ['flight-path-unflown', 'border'];
 const isDashed: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]];
+/** Point kinds drawn as shaped icons (the rest, claims above all, are circles and rings). */
+const hasIcon: ExpressionSpecification = [
+	'in',
+	['get', 'kind'],
+	['literal', Object.keys(KIND_SHAPES)]
+];
 /** Highlighted features (hovered passage, selection) are drawn heavier. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
@@ -180,18 +173,46 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			}
 		},
 		{
-			id: ids.points,
+			// A ring under a highlighted marker: icon size cannot follow feature-state.
+			id: ids.halo,
 			type: 'circle',
 			source,
 			filter: ['all', isPoint, notCluster, ['!=', ['get', 'kind'], 'place']],
 			layout: { visibility },
 			paint: {
+				'circle-radius': 15,
+				'circle-color': '#ffffff',
+				'circle-opacity': ['case', highlighted, 0.7, 0],
+				'circle-stroke-color': '#1f1d1a',
+				'circle-stroke-width': 2,
+				'circle-stroke-opacity': ['case', highlighted, 1, 0]
+			}
+		},
+		{
+			id: ids.points,
+			type: 'circle',
+			source,
+			filter: ['all', isPoint, notCluster, ['!=', ['get', 'kind'], 'place'], ['!', hasIcon]],
+			layout: { visibility },
+			paint: {
 				'circle-color': colour,
-				'circle-radius': ['case', highlighted, 10, ['==', ['get', 'kind'], 'claim'], 6, 7],
+				'circle-radius': ['case', ['==', ['get', 'kind'], 'claim'], 6, 7],
 				'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'claim'], colour, '#ffffff'],
 				'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'claim'], 3, 2],
 				// Claims are rings, not dots: an account, not a located fact.
 				'circle-opacity': ['case', ['==', ['get', 'kind'], 'claim'], 0.15, 1]
+			}
+		},
+		{
+			id: ids.icons,
+			type: 'symbol',
+			source,
+			filter: ['all', isPoint, notCluster, hasIcon],
+			layout: {
+				visibility,
+				'icon-image': ['concat', 'marker-', ['get', 'kind']],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
 			}
 		},
 		{

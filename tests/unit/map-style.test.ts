@@ -1,0 +1,112 @@
+/**
+ * The map's style as MapLibre itself reads it: the full style validates against the style
+ * spec, and the expressions give the colours and layers the legend promises.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+	createExpression,
+	validateStyleMin,
+	type StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import { basemapStyle } from '../../src/lib/map/basemap-style';
+import {
+	CLAIM_COLOURS,
+	KIND_COLOURS,
+	colourExpression,
+	interactiveLayerIds,
+	mapLayerIds,
+	sourceId,
+	storyLayers,
+	storySource,
+	type StyleLayerInput
+} from '../../src/lib/map/story-style';
+
+const layers: StyleLayerInput[] = [
+	{ id: 'sites', cluster: true, hidden: false, kinds: ['attack'] },
+	{
+		id: 'claims',
+		cluster: false,
+		hidden: false,
+		kinds: ['claim'],
+		claimants: ['Turkey', 'Russia']
+	},
+	{ id: 'routes', cluster: false, hidden: true, kinds: ['smuggling-route'] },
+	{ id: 'flights', cluster: false, hidden: false, kinds: ['flight-path', 'flight-path-unflown'] }
+];
+
+function fullStyle(): StyleSpecification {
+	const style = basemapStyle('https://example.org');
+	for (const l of layers)
+		style.sources[sourceId(l.id)] = storySource(l, `https://example.org/data/${l.id}.geojson`);
+	style.layers.push(...(layers.flatMap(storyLayers) as StyleSpecification['layers']));
+	return style;
+}
+
+function evaluate(
+	expr: unknown,
+	properties: Record<string, unknown>,
+	state: Record<string, unknown> = {}
+) {
+	const parsed = createExpression(expr, {
+		type: 'color',
+		'property-type': 'data-driven',
+		expression: { interpolated: false, parameters: ['zoom', 'feature', 'feature-state'] }
+	} as never);
+	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+	const colour = parsed.value.evaluate(
+		{ zoom: 5 },
+		{ type: 'Point', properties } as never,
+		state
+	) as { toString(): string };
+	return colour.toString();
+}
+
+/** The expression yields the palette's own strings; MapLibre parses them as colours. */
+const rgba = (hex: string) => hex;
+
+describe('the style', () => {
+	it('validates against the MapLibre style spec', () => {
+		expect(validateStyleMin(fullStyle())).toEqual([]);
+	});
+
+	it('uses only our own origin for tiles, glyphs and data', () => {
+		const json = JSON.stringify(fullStyle());
+		const urls = json.match(/https?:\/\/[^"{]+/g) ?? [];
+		expect(urls.length).toBeGreaterThan(0);
+		for (const u of urls) expect(u.startsWith('https://example.org/')).toBe(true);
+	});
+
+	it('gives stable layer ids, and hides layers the data marks hidden', () => {
+		const routes = storyLayers(layers[2]);
+		expect(routes.map((l) => l.id)).toContain(mapLayerIds('routes').line);
+		for (const l of routes)
+			expect((l as { layout?: { visibility?: string } }).layout?.visibility).toBe('none');
+		expect(interactiveLayerIds(layers)).toContain('story-sites-clusters');
+		expect(interactiveLayerIds(layers)).not.toContain('story-claims-clusters');
+	});
+
+	it('adds direction arrows only to layers with routes or flown paths', () => {
+		expect(storyLayers(layers[2]).some((l) => l.id === mapLayerIds('routes').arrows)).toBe(true);
+		expect(storyLayers(layers[0]).some((l) => l.id === mapLayerIds('sites').arrows)).toBe(false);
+	});
+});
+
+describe('colour by kind', () => {
+	it('maps each kind to its palette colour, unknown kinds to grey', () => {
+		for (const [kind, hex] of Object.entries(KIND_COLOURS)) {
+			expect(evaluate(colourExpression(), { kind })).toBe(rgba(hex));
+		}
+		expect(evaluate(colourExpression(), { kind: 'something-new' })).toBe(rgba('#555555'));
+	});
+
+	it('colours the two sides of a dispute differently', () => {
+		const expr = colourExpression(['Turkey', 'Russia']);
+		const turkish = evaluate(expr, { kind: 'claim', claimedBy: 'Turkey' });
+		const russian = evaluate(expr, { kind: 'claim', claimedBy: 'Russia' });
+		expect(turkish).toBe(rgba(CLAIM_COLOURS[0]));
+		expect(russian).toBe(rgba(CLAIM_COLOURS[1]));
+		expect(turkish).not.toBe(russian);
+		// Non-claims keep their kind colour even with claimants given.
+		expect(evaluate(expr, { kind: 'attack' })).toBe(rgba(KIND_COLOURS.attack));
+	});
+});

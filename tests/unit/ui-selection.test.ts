@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { markInPassage, primaryFeature } from '../../src/lib/ui/selection';
+import { featuresByPassage, passageLinks } from '../../src/lib/article/passage-links';
+import type { CompiledEvent, CompiledProperties } from '../../src/lib/story/compiled';
+
+const base = {
+	event: 'talks',
+	date: '2015-11-26',
+	country: 'Russia',
+	precision: 'exact' as const,
+	sources: [{ title: 'Wikipedia' }],
+	layer: 'events'
+};
+const f = (
+	fid: string,
+	kind: string,
+	passages: string[],
+	quote: string,
+	extra: Partial<CompiledProperties> = {}
+) => ({ ...base, fid, kind, passages, quote, title: fid, ...extra }) as CompiledProperties;
+
+const features: Record<string, CompiledProperties> = {
+	border: f('border', 'border', ['p1'], 'downed'),
+	label: f('label', 'place', ['p1'], 'Kremlin'),
+	dinner: f('dinner', 'diplomacy', ['p1', 'p2'], 'working dinner in the Kremlin'),
+	doubt: f('doubt', 'uncertainty', ['p1'], 'Kremlin', { of: 'dinner' })
+};
+const event = {
+	id: 'talks',
+	featureIds: ['border', 'label', 'dinner'],
+	passages: ['p1']
+} as unknown as CompiledEvent;
+const passages = [
+	{ id: 'p1', text: 'After a working dinner in the Kremlin, the jet was downed.' },
+	{ id: 'p2', text: 'Nothing quoted here.' }
+];
+
+describe('primaryFeature', () => {
+	it('picks the event marker over context and labels', () => {
+		expect(primaryFeature(event, features, (id) => id !== 'border')?.fid).toBe('dinner');
+	});
+	it('falls back to context when that is all there is', () => {
+		const onlyBorder = { ...event, featureIds: ['border', 'label'] } as CompiledEvent;
+		expect(primaryFeature(onlyBorder, features, () => false)?.fid).toBe('border');
+	});
+});
+
+describe('markInPassage', () => {
+	it('marks the selected feature’s quote, else the event’s, else the whole passage', () => {
+		expect(markInPassage(passages[0], features.dinner, event, features)).toEqual({
+			start: 8,
+			end: 37
+		});
+		expect(markInPassage(passages[0], undefined, event, features)).toEqual({ start: 51, end: 57 });
+		expect(markInPassage(passages[1], features.dinner, event, features)).toEqual({
+			start: 0,
+			end: 20
+		});
+	});
+});
+
+describe('passage links', () => {
+	it('links quotes found in their passages, place names first, never uncertainty areas', () => {
+		const links = passageLinks(passages, features);
+		expect(links.p1.map((l) => l.featureId).sort()).toEqual(['border', 'dinner', 'label']);
+		expect(links.p1.find((l) => l.featureId === 'label')!.priority).toBe(1);
+		expect(links.p2).toEqual([]);
+	});
+	it('indexes features by the passages they cite', () => {
+		expect(featuresByPassage(features).p2).toEqual(['dinner']);
+		expect(featuresByPassage(features).p1).toContain('doubt');
+	});
+});
