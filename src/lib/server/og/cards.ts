@@ -1,0 +1,72 @@
+/**
+ * What each preview image shows, from the compiled story: one card per event (`/og/<id>.png`)
+ * and one for the whole story (`/og/story.png`, the home page's). Pure.
+ */
+import type { CompiledFeature, CompiledStory } from '$lib/story/compiled';
+import { formatStoryDate } from '$lib/ui/format';
+import type { OgCard } from './compose';
+
+/** The image id of the home page. An event called "story" would shadow it (its page wins). */
+export const STORY_CARD_ID = 'story';
+
+/** Every image id to prerender: each event's, and the story's. */
+export function cardIds(story: CompiledStory): string[] {
+	return [...new Set([...story.events.map((e) => e.id), STORY_CARD_ID])];
+}
+
+/** The site path of a card's image. */
+export function cardImagePath(id: string): string {
+	return `/og/${encodeURIComponent(id)}.png`;
+}
+
+function claimantsOf(story: CompiledStory): Record<string, string[]> {
+	const claimants: Record<string, string[]> = {};
+	for (const layer of story.layers) {
+		const list: string[] = [];
+		for (const f of layer.data.features) {
+			const by = f.properties.claimedBy;
+			if (f.properties.kind === 'claim' && by && !list.includes(by)) list.push(by);
+		}
+		claimants[layer.id] = list;
+	}
+	return claimants;
+}
+
+function featuresOf(
+	story: CompiledStory,
+	keep: (f: CompiledFeature) => boolean
+): CompiledFeature[] {
+	return story.layers.flatMap((l) => (l.data.features as CompiledFeature[]).filter(keep));
+}
+
+/** The card of an event (its features, framed on its bbox), or undefined for an unknown id. */
+export function eventCard(story: CompiledStory, id: string): OgCard | undefined {
+	const event = story.events.find((e) => e.id === id);
+	if (!event) return undefined;
+	return {
+		title: event.title,
+		subtitle: `${formatStoryDate(event.date)} · ${event.place}`,
+		bbox: event.bbox,
+		features: featuresOf(story, (f) => f.properties.event === id),
+		claimants: claimantsOf(story)
+	};
+}
+
+/** The card of the whole story: the headline over every feature the map shows at first. */
+export function storyCard(story: CompiledStory): OgCard {
+	const shown = new Set(story.layers.filter((l) => !l.hidden).map((l) => l.id));
+	const { article } = story;
+	const count = story.events.length;
+	return {
+		title: article.headline,
+		subtitle: `${article.source}, ${formatStoryDate(article.date)} · ${count} ${count === 1 ? 'event' : 'events'} mapped`,
+		bbox: story.bbox,
+		features: featuresOf(story, (f) => shown.has(f.properties.layer)),
+		claimants: claimantsOf(story)
+	};
+}
+
+/** The card for an image id: an event's, else the story's for `story`. */
+export function cardFor(story: CompiledStory, id: string): OgCard | undefined {
+	return eventCard(story, id) ?? (id === STORY_CARD_ID ? storyCard(story) : undefined);
+}

@@ -1,0 +1,77 @@
+/**
+ * What a page says about itself in `<head>`: title, description, canonical link, and the
+ * Open Graph / Twitter card tags that make a shared link unfurl with a preview image.
+ * Pure (the site URL is passed in); pages render these values as attributes, escaped.
+ */
+import type { Article } from '$lib/story/schema';
+import type { CompiledEvent } from '$lib/story/compiled';
+import { formatStoryDate } from '$lib/ui/format';
+import { absoluteUrl, SITE_NAME } from '../site';
+import { cardImagePath, STORY_CARD_ID } from './cards';
+import { OG_HEIGHT, OG_WIDTH } from './compose';
+
+export interface PageMeta {
+	/** The document `<title>`. */
+	title: string;
+	/** Shorter title for cards (`og:title`, `twitter:title`). */
+	cardTitle: string;
+	/** At most `MAX_DESCRIPTION` characters. */
+	description: string;
+	/** Absolute: `og:url` and the canonical link. */
+	url: string;
+	siteName: string;
+	type: 'website' | 'article';
+	image: { url: string; width: number; height: number; alt: string };
+}
+
+/** Longer descriptions get cut by chat apps and search engines anyway. */
+export const MAX_DESCRIPTION = 200;
+
+/** Text cut to `max` characters at a word where possible, with an ellipsis when cut. */
+export function clampText(text: string, max = MAX_DESCRIPTION): string {
+	const clean = text.replace(/\s+/g, ' ').trim();
+	const chars = Array.from(clean);
+	if (chars.length <= max) return clean;
+	const head = chars.slice(0, max - 1).join('');
+	const space = head.lastIndexOf(' ');
+	const cut = space > head.length * 0.6 ? head.slice(0, space) : head;
+	return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+function image(id: string, alt: string, site: string): PageMeta['image'] {
+	return {
+		url: absoluteUrl(cardImagePath(id), site),
+		width: OG_WIDTH,
+		height: OG_HEIGHT,
+		alt: clampText(alt, 300)
+	};
+}
+
+/** The home page: the story as a whole. */
+export function storyPageMeta(article: Article, site: string): PageMeta {
+	return {
+		title: `${article.headline} · conflict map`,
+		cardTitle: article.headline,
+		description: clampText(
+			`Map of the places in ${article.source}'s article of ${article.displayDate}, “${article.headline}”, each linked to its passage.`
+		),
+		url: absoluteUrl('/', site),
+		siteName: SITE_NAME,
+		type: 'website',
+		image: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site)
+	};
+}
+
+/** An event's page: `/events/<id>/`. */
+export function eventPageMeta(event: CompiledEvent, article: Article, site: string): PageMeta {
+	const date = formatStoryDate(event.date);
+	return {
+		title: `${event.title} · ${article.headline} · conflict map`,
+		cardTitle: event.title,
+		description: clampText(`${date}, ${event.place}. ${event.summary}`),
+		url: absoluteUrl(`/events/${encodeURIComponent(event.id)}/`, site),
+		siteName: SITE_NAME,
+		type: 'article',
+		image: image(event.id, `Map: ${event.title}, ${event.place}, ${date}`, site)
+	};
+}
