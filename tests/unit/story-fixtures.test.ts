@@ -46,6 +46,9 @@ const expected: Record<string, string[]> = {
 		'article.json › p4 › id: duplicate passage id (also passages[3])',
 		'events.json › paris-talks › id: duplicate event id'
 	],
+	'reserved-event-id': [
+		'events.json › story › id: "story" is reserved (the story\'s own preview image is /og/story.png)'
+	],
 	'unknown-event': [
 		'sites.geojson › paris-talks-site › properties.event: unknown event "paris-talk" (did you mean "paris-talks"?); events are listed in events.json'
 	],

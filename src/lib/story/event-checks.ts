@@ -7,6 +7,9 @@ import { eventsFile, storyEvent, type StoryEventData } from './schema';
 import type { ParsedFile } from './input';
 import { checkSchema } from './zod-issues';
 
+/** Ids that name something else in the URL space: `/og/story.png` is the whole story's picture. */
+export const RESERVED_EVENT_IDS = ['story'];
+
 export interface EventFindings {
 	/** Events that passed their schema check. */
 	events: StoryEventData[];
@@ -33,6 +36,13 @@ export function checkEvents(
 		const featureId = id ?? `events[${index}]`;
 		if (id !== undefined) {
 			if (ids.has(id)) report({ file, featureId: id, field: 'id', reason: 'duplicate event id' });
+			if (RESERVED_EVENT_IDS.includes(id))
+				report({
+					file,
+					featureId: id,
+					field: 'id',
+					reason: `"${id}" is reserved (the story's own preview image is /og/${id}.png)`
+				});
 			ids.add(id);
 		}
 		const result = checkSchema(storyEvent, raw, { file, featureId });
