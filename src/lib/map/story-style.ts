@@ -40,6 +40,7 @@ export const mapLayerIds = (layerId: string) => ({
 	icons: `story-${layerId}-icons`,
 	halo: `story-${layerId}-halo`,
 	labels: `story-${layerId}-labels`,
+	lineLabels: `story-${layerId}-line-labels`,
 	clusters: `story-${layerId}-clusters`,
 	clusterCount: `story-${layerId}-cluster-count`
 });
@@ -254,6 +255,25 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			}
 		}
 	];
+	// Lines that carry a label say what they are along their length ("Alleged western route").
+	out.push({
+		id: ids.lineLabels,
+		type: 'symbol',
+		source,
+		filter: ['all', isLine, ['has', 'label']],
+		layout: {
+			visibility,
+			'symbol-placement': 'line',
+			'symbol-spacing': 400,
+			'text-field': ['get', 'label'],
+			'text-font': [FONT_REGULAR],
+			'text-size': 11,
+			'text-offset': [0, -0.9],
+			'text-max-angle': 30,
+			'text-optional': true
+		},
+		paint: { 'text-color': colour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+	});
 	if (layer.kinds.some((k) => k.startsWith('flight-path') || k === 'smuggling-route')) {
 		// Direction of travel: chevrons along the line, pointing the way the coordinates run.
 		out.push({
