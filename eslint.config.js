@@ -8,10 +8,14 @@ import svelteConfig from './svelte.config.js';
 /** Data and URL text must never become HTML: these sinks are banned in our code. */
 const htmlSinks = [
 	{
-		selector: "MemberExpression[property.name='innerHTML']",
+		// `el.innerHTML` and `el['innerHTML']` alike.
+		selector: "MemberExpression:matches([property.name='innerHTML'], [property.value='innerHTML'])",
 		message: 'No innerHTML: render with Svelte or textContent.'
 	},
-	{ selector: "MemberExpression[property.name='outerHTML']", message: 'No outerHTML.' },
+	{
+		selector: "MemberExpression:matches([property.name='outerHTML'], [property.value='outerHTML'])",
+		message: 'No outerHTML.'
+	},
 	{
 		selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
 		message: 'No insertAdjacentHTML.'
@@ -19,6 +23,18 @@ const htmlSinks = [
 	{
 		selector: "CallExpression[callee.property.name='setHTML']",
 		message: 'No setHTML: use Popup.setDOMContent with a Svelte-rendered node.'
+	},
+	{
+		selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+		message: 'No document.write.'
+	},
+	{
+		selector: "CallExpression[callee.property.name='createContextualFragment']",
+		message: 'No createContextualFragment: it parses HTML.'
+	},
+	{
+		selector: "AssignmentExpression[left.property.name='srcdoc']",
+		message: 'No srcdoc: it is a whole HTML document.'
 	}
 ];
 
@@ -44,6 +60,10 @@ export default ts.config(
 		files: ['src/**'],
 		rules: {
 			'no-restricted-syntax': ['error', ...htmlSinks],
+			// Strings never become code either (the CSP forbids it too: no 'unsafe-eval').
+			'no-eval': 'error',
+			'no-implied-eval': 'error',
+			'no-new-func': 'error',
 			'svelte/no-at-html-tags': 'error',
 			// The site is served from the root of its origin (README: hosting), so paths need
 			// no base prefix; hashes carry view state that resolve() knows nothing of.
@@ -61,12 +81,14 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-hostile/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/generated/',
 			'test-results/',
 			'playwright-report/',
-			'bench/tmp/'
+			'bench/tmp/',
+			'.cache/'
 		]
 	}
 );

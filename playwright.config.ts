@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-const PORT = 4174;
+// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT) so two test runs can share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
+/** The hostile fixture story (tests/fixtures/hostile-story), built by `npm run build:hostile`. */
+const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4176);
+/** Where tests/e2e/hardening.e2e.ts finds the hostile build (`test.use({ baseURL })`). */
+export const HOSTILE_BASE_URL = `http://127.0.0.1:${HOSTILE_PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,11 +24,20 @@ export default defineConfig({
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure'
 	},
-	webServer: {
-		// The built site, exactly as a host serves it (npm run test:e2e builds first).
-		command: `node scripts/serve.js --dir build --port ${PORT}`,
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 60_000
-	}
+	webServer: [
+		{
+			// The built site, exactly as a host serves it (npm run test:e2e builds first).
+			command: `node scripts/serve.js --dir build --port ${PORT}`,
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// The same app built from a story made of hostile strings, on its own port.
+			command: `node scripts/serve.js --dir build-hostile --port ${HOSTILE_PORT}`,
+			url: `${HOSTILE_BASE_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		}
+	]
 });

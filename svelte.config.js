@@ -1,5 +1,26 @@
+import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** A CSP hash source for an exact inline text (here: the value of a `style="…"` attribute). */
+/** @param {string} text */
+const sha256 = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/**
+ * The only inline `style` attributes that ever reach the browser as markup. Everything else
+ * styles from stylesheets, or from script through the CSSOM (`el.style.x = …`, which is what
+ * MapLibre and Svelte's `style:` directives use on the client): CSP does not govern the CSSOM.
+ * These two are allowed by hash (`'unsafe-hashes'` allows hashed attributes, nothing else):
+ * - SvelteKit's hidden route announcer (its generated root.svelte; @sveltejs/kit write_root.js);
+ * - the phone sheet's height, `style:--sheet` on the panel in +layout.svelte, which the
+ *   prerendered HTML carries at its initial value (sheet = 0.4).
+ * If either text changes, the CSP test (tests/e2e/hardening.e2e.ts) reports a `style-src-attr`
+ * violation: update the string here.
+ */
+const INLINE_STYLE_ATTRIBUTES = [
+	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px',
+	'--sheet: 40dvh;'
+];
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -13,12 +34,41 @@ const config = {
 			fallback: undefined,
 			strict: true
 		}),
+		// Absolute /_app/ paths: 404.html is served at any depth (/events/nope/), where
+		// relative paths would point nowhere. The site lives at the root of its origin.
+		paths: { relative: false },
 		prerender: {
 			// Our hashes are view state (`#passage=p3&map=…`), not element ids; anything else
 			// that points at a missing id is still a broken link and fails the build.
 			handleMissingId: ({ id, message }) => {
 				if (/^(map|passage|layers|t)=/.test(id)) return;
 				throw new Error(message);
+			}
+		},
+		// Content Security Policy, written by SvelteKit into every prerendered page as a
+		// <meta http-equiv> tag, with the hash of its inline boot script added to script-src.
+		// Everything the site loads is its own: scripts, MapLibre's worker (a same-origin module
+		// file, so no blob:), the GeoJSON, basemap tiles and glyphs (fetch), stylesheets.
+		// What a meta tag cannot carry (frame-ancestors) is sent as a header by the host:
+		// scripts/serve.js HOST_HEADERS. tests/e2e/hardening.e2e.ts checks that no page or
+		// interaction breaks it.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['none'],
+				'script-src': ['self'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				// data: for the icons of MapLibre's zoom buttons, which maplibre-gl.css draws as
+				// `background-image: url("data:image/svg+xml,…")`. The map itself needs no image
+				// (no sprite; markers are circle layers); data: images cannot run script.
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				// Stylesheets from the site only; no inline <style>. Inline style attributes only
+				// by hash (see INLINE_STYLE_ATTRIBUTES above).
+				'style-src': ['self', 'unsafe-hashes', ...INLINE_STYLE_ATTRIBUTES.map(sha256)],
+				'base-uri': ['none'],
+				'form-action': ['none']
 			}
 		}
 	}

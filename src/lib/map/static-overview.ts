@@ -1,0 +1,259 @@
+/**
+ * A static overview map for browsers that cannot run MapLibre (no WebGL): Natural Earth
+ * countries and the story's features projected once, at build time, into SVG path data.
+ * Pure: the topology and the layers are passed in, the result is plain JSON that
+ * `StaticMap.svelte` draws (served as `/overview.json`, prerendered).
+ *
+ * d3-geo does the spherical work: Mercator like the interactive map, cut at the antimeridian
+ * (so Russia does not smear across the map, RECIPES), clipped to the frame, fitted to the
+ * story's bounds.
+ */
+import { geoMercator, geoPath } from 'd3-geo';
+import type {
+	FeatureCollection,
+	Geometry,
+	MultiLineString,
+	MultiPolygon,
+	Polygon,
+	Position
+} from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { BASEMAP_COLOURS } from './basemap-style';
+import { CLAIM_COLOURS, DASHED_KINDS, KIND_COLOURS } from './story-style';
+
+export type BBox = [west: number, south: number, east: number, north: number];
+
+/** What the overview needs of a feature's properties (a compiled feature has all of these). */
+export interface OverviewFeatureProperties {
+	fid: string;
+	event: string;
+	title: string;
+	kind: string;
+	passages: string[];
+	label?: string;
+	claimedBy?: string;
+	/** For uncertainty areas: the feature they surround. */
+	of?: string;
+}
+
+export interface OverviewLayerInput {
+	id: string;
+	title: string;
+	data: FeatureCollection<Geometry | null, OverviewFeatureProperties>;
+}
+
+export interface OverviewInput {
+	/** A world-atlas `countries-*.json` topology (Natural Earth; 50m or 110m is enough here). */
+	topology: Topology;
+	/** The story's layers in draw order. */
+	layers: OverviewLayerInput[];
+	/** The bounds to frame: [west, south, east, north]. */
+	bbox: BBox;
+	/** Size of the SVG's coordinate system (its viewBox). */
+	width?: number;
+	height?: number;
+	/** Space around the bounds, in the same units. */
+	padding?: number;
+	/** Decimals in path data: 1 is a tenth of a unit, invisible at any sensible display size. */
+	digits?: number;
+}
+
+export type OverviewGeometry = 'point' | 'line' | 'area';
+
+export interface OverviewShape {
+	/** The feature id. */
+	id: string;
+	layer: string;
+	event: string;
+	kind: string;
+	title: string;
+	/** The same colour the interactive map uses for this kind (claims: by claimant). */
+	colour: string;
+	geometry: OverviewGeometry;
+	/** SVG path data for lines and areas; empty for points (use `x`, `y`). */
+	d: string;
+	/** A point's position in the viewBox. */
+	x?: number;
+	y?: number;
+	/** Drawn dashed, as on the map (the unflown leg, borders). */
+	dashed: boolean;
+	/** The feature's first passage: links go to it. */
+	passage?: string;
+	/** A place name to draw by the point (kind `place`), cut short; the whole text is `title`. */
+	label?: string;
+	/** For uncertainty areas: the feature they belong to. */
+	of?: string;
+}
+
+export interface StaticOverview {
+	width: number;
+	height: number;
+	colours: { sea: string; land: string; border: string; coast: string };
+	/** Every country, as one path. */
+	land: string;
+	/** Borders between countries, as one path. */
+	borders: string;
+	/** Story features, bottom to top: areas, then lines, then points; in layer order within each. */
+	shapes: OverviewShape[];
+}
+
+const RANK: Record<OverviewGeometry, number> = { area: 0, line: 1, point: 2 };
+
+function geometryKind(g: Geometry): OverviewGeometry | undefined {
+	switch (g.type) {
+		case 'Point':
+		case 'MultiPoint':
+			return 'point';
+		case 'LineString':
+		case 'MultiLineString':
+			return 'line';
+		case 'Polygon':
+		case 'MultiPolygon':
+			return 'area';
+		default:
+			return undefined;
+	}
+}
+
+/** A label short enough to draw: data can be any length; the full text stays in the title. */
+export function shortLabel(text: string, max = 40): string {
+	const chars = [...text.trim()];
+	return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Twice the signed planar area of a ring in lon/lat: positive when counter-clockwise. */
+function ringArea(ring: Position[]): number {
+	let sum = 0;
+	for (let i = 0; i < ring.length - 1; i++) {
+		sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+	}
+	return sum;
+}
+
+/**
+ * Rings wound the way d3-geo reads them. RFC 7946 (our data, Turf's circles) winds exterior
+ * rings counter-clockwise; d3 treats rings as spherical and takes a counter-clockwise
+ * exterior as "everything but this", which would paint the whole world. d3 wants exteriors
+ * clockwise and holes counter-clockwise. Returns new arrays: the input is not mutated.
+ */
+export function rewindForD3(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+	const polygon = (rings: Position[][]) =>
+		rings.map((ring, i) => {
+			const ccw = ringArea(ring) > 0;
+			const wantCcw = i > 0;
+			return ccw === wantCcw ? ring.slice() : ring.slice().reverse();
+		});
+	return g.type === 'Polygon'
+		? { type: 'Polygon', coordinates: polygon(g.coordinates) }
+		: { type: 'MultiPolygon', coordinates: g.coordinates.map(polygon) };
+}
+
+const round = (n: number, digits: number) => {
+	const k = 10 ** digits;
+	return Math.round(n * k) / k;
+};
+
+export function staticOverview(input: OverviewInput): StaticOverview {
+	const { topology, layers, bbox } = input;
+	const width = input.width ?? 1000;
+	const height = input.height ?? 750;
+	const padding = input.padding ?? 40;
+	const digits = input.digits ?? 1;
+	const [west, south, east, north] = bbox;
+
+	// Fitting to the corners (not a bbox polygon) avoids d3's spherical winding rules.
+	const projection = geoMercator().fitExtent(
+		[
+			[padding, padding],
+			[width - padding, height - padding]
+		],
+		{
+			type: 'MultiPoint',
+			coordinates: [
+				[west, south],
+				[east, south],
+				[east, north],
+				[west, north]
+			]
+		}
+	);
+	projection.clipExtent([
+		[0, 0],
+		[width, height]
+	]);
+	const path = geoPath(projection).digits(digits);
+
+	const countries = topology.objects.countries as GeometryCollection;
+	const land = path(feature(topology, countries) as FeatureCollection) ?? '';
+	const borders = path(mesh(topology, countries, (a, b) => a !== b) as MultiLineString) ?? '';
+
+	const shapes: (OverviewShape & { order: number })[] = [];
+	layers.forEach((layer, order) => {
+		const claimants: string[] = [];
+		for (const f of layer.data.features) {
+			const by = f.properties.claimedBy;
+			if (f.properties.kind === 'claim' && by && !claimants.includes(by)) claimants.push(by);
+		}
+		for (const f of layer.data.features) {
+			if (!f.geometry) continue;
+			const geometry = geometryKind(f.geometry);
+			if (!geometry) continue;
+			const p = f.properties;
+			const colour =
+				p.kind === 'claim' && p.claimedBy
+					? CLAIM_COLOURS[claimants.indexOf(p.claimedBy) % CLAIM_COLOURS.length]
+					: (KIND_COLOURS[p.kind] ?? '#555555');
+			const shape: OverviewShape & { order: number } = {
+				id: p.fid,
+				layer: layer.id,
+				event: p.event,
+				kind: p.kind,
+				title: p.title,
+				colour,
+				geometry,
+				d: '',
+				dashed: DASHED_KINDS.includes(p.kind),
+				passage: p.passages[0],
+				order
+			};
+			if (p.of) shape.of = p.of;
+			if (geometry === 'point') {
+				const at =
+					f.geometry.type === 'Point'
+						? f.geometry.coordinates
+						: (f.geometry as { coordinates: number[][] }).coordinates[0];
+				const xy = projection([at[0], at[1]]);
+				if (!xy) continue;
+				shape.x = round(xy[0], digits);
+				shape.y = round(xy[1], digits);
+				// Place names only: at overview scale other labels pile up (six Paris sites).
+				if (p.kind === 'place') shape.label = shortLabel(p.label ?? p.title);
+			} else {
+				const g =
+					f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+						? rewindForD3(f.geometry)
+						: f.geometry;
+				shape.d = path(g) ?? '';
+				// Wholly outside the frame: nothing to draw or to focus.
+				if (!shape.d) continue;
+			}
+			shapes.push(shape);
+		}
+	});
+	shapes.sort((a, b) => RANK[a.geometry] - RANK[b.geometry] || a.order - b.order);
+
+	return {
+		width,
+		height,
+		colours: {
+			sea: BASEMAP_COLOURS.sea,
+			land: BASEMAP_COLOURS.land,
+			border: BASEMAP_COLOURS.border,
+			coast: BASEMAP_COLOURS.coast
+		},
+		land,
+		borders,
+		shapes: shapes.map(({ order: _order, ...s }) => s)
+	};
+}
