@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Build-time generator of MapLibre SDF glyph ranges for the offline map:
- *   <outDir>/<font stack>/<start>-<end>.pbf  for all 256 ranges of the BMP.
+ *   <outDir>/<font stack>/<start>-<end>.pbf  for every range of RANGE_INDICES (config.js).
  * Ranges the font does not cover are still written (a valid stack with no glyphs),
  * because MapLibre requests the range of every character in a label and a 404 is
  * a console error. Only codepoints in a font file's cmap are rendered (no tofu).
@@ -21,7 +21,15 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FONT_PACKAGE, FONT_STACKS, RANGE_COUNT, RANGE_SIZE, SDF, rangeName } from './config.js';
+import {
+	FONT_PACKAGE,
+	FONT_STACKS,
+	RANGE_COUNT,
+	RANGE_INDICES,
+	RANGE_SIZE,
+	SDF,
+	rangeName
+} from './config.js';
 import { assignCodepoints, fontFiles, packageVersion } from './fonts.js';
 import { encodeGlyphRange } from './glyph-pbf.js';
 import { createGlyphRenderer } from './sdf.js';
@@ -70,7 +78,7 @@ function isUpToDate(outDir, inputs) {
 		return false;
 	}
 	for (const stack of FONT_STACKS) {
-		for (let i = 0; i < RANGE_COUNT; i++) {
+		for (const i of RANGE_INDICES) {
 			if (!existsSync(path.join(outDir, stack.name, `${rangeName(i)}.pbf`))) return false;
 		}
 	}
@@ -88,7 +96,7 @@ function buildStack(stack, dir) {
 	/** @type {Map<string, (codepoint: number) => import('./sdf.js').Glyph>} */
 	const renderers = new Map();
 	/** @type {import('./sdf.js').Glyph[][]} */
-	const ranges = Array.from({ length: RANGE_COUNT }, () => []);
+	const ranges = Array.from({ length: Math.max(...RANGE_INDICES) + 1 }, () => []);
 	for (const [codepoint, font] of assigned) {
 		let render = renderers.get(font.file);
 		if (!render) {
@@ -100,7 +108,7 @@ function buildStack(stack, dir) {
 	const stackDir = path.join(dir, stack.name);
 	mkdirSync(stackDir, { recursive: true });
 	let bytes = 0;
-	for (let i = 0; i < RANGE_COUNT; i++) {
+	for (const i of RANGE_INDICES) {
 		const data = encodeGlyphRange({ name: stack.name, range: rangeName(i), glyphs: ranges[i] });
 		writeFileSync(path.join(stackDir, `${rangeName(i)}.pbf`), data);
 		bytes += data.length;

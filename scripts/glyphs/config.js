@@ -14,9 +14,20 @@ export const SDF = Object.freeze({
 	topAdjustment: 27
 });
 
-/** Each .pbf file holds one block of 256 codepoints; the BMP has 256 blocks. */
+/** Each .pbf file holds one block of 256 codepoints. */
 export const RANGE_SIZE = 256;
-export const RANGE_COUNT = 256;
+
+/**
+ * The ranges written, by index (codepoint / 256): the whole Basic Multilingual Plane, the
+ * Supplementary Multilingual Plane (emoji, symbols: MapLibre 6 requests those ranges too)
+ * and the tag characters of flag sequences (U+E0000). The font has no glyphs above the BMP,
+ * so those files are empty stacks, there so that a label with an emoji never 404s.
+ */
+export const RANGE_INDICES = Object.freeze([
+	...Array.from({ length: 512 }, (_, i) => i),
+	0xe0000 / 256
+]);
+export const RANGE_COUNT = RANGE_INDICES.length;
 
 /** The npm package the font files come from. */
 export const FONT_PACKAGE = '@fontsource/noto-sans';

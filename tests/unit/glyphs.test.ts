@@ -8,7 +8,10 @@ import type { Glyph } from '../../scripts/glyphs/sdf.js';
 
 const STACKS = ['Noto Sans Regular', 'Noto Sans Bold'] as const;
 const BUFFER = 3;
-const ALL_RANGES = Array.from({ length: 256 }, (_, i) => `${i * 256}-${i * 256 + 255}`);
+// The BMP and the Supplementary Multilingual Plane (emoji), plus the flag tag characters.
+const ALL_RANGES = [...Array.from({ length: 512 }, (_, i) => i), 0xe0000 / 256].map(
+	(i) => `${i * 256}-${i * 256 + 255}`
+);
 
 let root: string;
 let outA: string;
@@ -53,7 +56,10 @@ const span = (from: string, to: string) =>
 	);
 
 describe.each(STACKS)('%s', (stack) => {
-	it('has exactly the 256 range files, each a valid stack with its name and range', () => {
+	it('has exactly the range files, each a valid stack with its name and range', () => {
+		// An emoji (U+1F30D) and a flag's tag character (U+E0067) each have a file to ask for.
+		expect(ALL_RANGES).toContain('127744-127999');
+		expect(ALL_RANGES).toContain('917504-917759');
 		const files = readdirSync(path.join(outA, stack)).sort();
 		expect(files).toEqual(ALL_RANGES.map((r) => `${r}.pbf`).sort());
 		for (const range of ALL_RANGES) {
@@ -197,7 +203,7 @@ describe('determinism and caching', () => {
 				.sort();
 		const filesA = list(outA);
 		expect(filesA).toEqual(list(outB));
-		expect(filesA).toHaveLength(2 * 256 + 1);
+		expect(filesA).toHaveLength(2 * ALL_RANGES.length + 1);
 		for (const f of filesA) {
 			expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(
 				true
