@@ -205,7 +205,14 @@ export const article = z
 		authors: z.array(z.string().min(1)).min(1),
 		source: z.string().min(1),
 		url: z.string().optional(),
-		language: z.string().min(2).default('en'),
+		/** BCP 47 language tag of the article (goes into a `lang` attribute). */
+		language: z
+			.string()
+			.regex(
+				/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+				'must be a BCP 47 language tag such as en or pt-BR'
+			)
+			.default('en'),
 		passages: z.array(passage).min(1)
 	})
 	.strict();
