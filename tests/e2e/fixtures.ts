@@ -58,26 +58,28 @@ export async function waitForMap(page: Page) {
 export async function decodePng(page: Page, png: Buffer) {
 	const helper = await page.context().newPage();
 	try {
-		const data = await helper.evaluate(async (b64) => {
+		const { width, height, rgba } = await helper.evaluate(async (b64) => {
 			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 			const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
 			const canvas = new OffscreenCanvas(bmp.width, bmp.height);
 			const ctx = canvas.getContext('2d')!;
 			ctx.drawImage(bmp, 0, 0);
-			return {
-				width: bmp.width,
-				height: bmp.height,
-				pixels: Array.from(ctx.getImageData(0, 0, bmp.width, bmp.height).data)
-			};
+			const data = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+			// Back as base64: a few MB of pixels as a JSON array is slow to pass.
+			let binary = '';
+			for (let i = 0; i < data.length; i += 0x8000) {
+				binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+			}
+			return { width: bmp.width, height: bmp.height, rgba: btoa(binary) };
 		}, png.toString('base64'));
-		return data;
+		return { width, height, pixels: new Uint8Array(Buffer.from(rgba, 'base64')) };
 	} finally {
 		await helper.close();
 	}
 }
 
 /** How many pixels lie within `tolerance` (Euclidean RGB distance) of a colour. */
-export function countNear(pixels: number[], hex: string, tolerance: number): number {
+export function countNear(pixels: ArrayLike<number>, hex: string, tolerance: number): number {
 	const r = parseInt(hex.slice(1, 3), 16);
 	const g = parseInt(hex.slice(3, 5), 16);
 	const b = parseInt(hex.slice(5, 7), 16);
@@ -90,7 +92,7 @@ export function countNear(pixels: number[], hex: string, tolerance: number): num
 }
 
 /** Distinct colours in the image, quantised to 4 bits per channel. */
-export function distinctColours(pixels: number[]): number {
+export function distinctColours(pixels: ArrayLike<number>): number {
 	const seen = new Set<number>();
 	for (let i = 0; i < pixels.length; i += 4) {
 		seen.add(((pixels[i] >> 4) << 8) | ((pixels[i + 1] >> 4) << 4) | (pixels[i + 2] >> 4));

@@ -42,7 +42,9 @@ test.describe('home page', () => {
 		await context.close();
 	});
 
-	test('the article panel shows every passage exactly, links and marks included', async ({ page }) => {
+	test('the article panel shows every passage exactly, links and marks included', async ({
+		page
+	}) => {
 		await page.goto('/events/kremlin-talks/#passage=p3');
 		await expect(page.locator('#p3 mark')).not.toHaveCount(0);
 		for (const p of article.passages) {
@@ -63,6 +65,8 @@ test.describe('home page', () => {
 	});
 
 	test('country labels are drawn with our own glyphs', async ({ page, browser }) => {
+		// Two maps and two full-frame screenshots on software WebGL.
+		test.slow();
 		const glyphs: string[] = [];
 		page.on('response', (r) => {
 			if (r.url().includes('/generated/glyphs/') && r.ok())

@@ -125,7 +125,8 @@ test.describe('share links', () => {
 		const res = await page.goto('/events/no-such-event/');
 		expect(res?.status()).toBe(404);
 		// Chromium logs the document's own 404 status as a console error: that one is the point.
-		const expected = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
+		const expected =
+			'Failed to load resource: the server responded with a status of 404 (Not Found)';
 		expect(watch.consoleErrors).toEqual([expected]);
 		watch.consoleErrors.length = 0;
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/no such page/i);
