@@ -81,3 +81,16 @@ export async function cursorAt(page: Page, lngLat: [number, number]): Promise<st
 		.locator('canvas')
 		.evaluate((c) => (c as HTMLCanvasElement).style.cursor);
 }
+
+/**
+ * The cursor over a coordinate settles on `expected`: symbols fade in after placement, so
+ * poll (moving the mouse away and back) rather than read once.
+ */
+export async function expectCursor(page: Page, lngLat: [number, number], expected: '' | 'pointer') {
+	await expect
+		.poll(async () => {
+			await page.mouse.move(0, 0);
+			return cursorAt(page, lngLat);
+		})
+		.toBe(expected);
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, waitForMap, mapRegion } from './fixtures';
 import {
-	cursorAt,
+	expectCursor,
 	layerIds,
 	openAt,
 	pointOf,
@@ -42,7 +42,7 @@ test.describe('reading the map', () => {
 			const features = await storyFeatures(page, await layerIds(page));
 			const marker = markerOf(features, event);
 			await openAt(page, '/', pointOf(marker), marker.properties.kind === 'attack' ? 13 : 9);
-			expect(await cursorAt(page, pointOf(marker))).toBe('pointer');
+			await expectCursor(page, pointOf(marker), 'pointer');
 			const p = await screenPoint(page, pointOf(marker));
 			await page.mouse.click(p.x, p.y);
 			await expect(popup(page)).toBeVisible();
@@ -134,16 +134,14 @@ test.describe('reading the map', () => {
 		const kremlin = markerOf(features, 'kremlin-talks');
 		const layer = String(kremlin.properties.layer);
 		await openAt(page, '/', pointOf(kremlin), 9);
-		expect(await cursorAt(page, pointOf(kremlin))).toBe('pointer');
+		await expectCursor(page, pointOf(kremlin), 'pointer');
 		const toggle = page.locator(`.legend li[data-layer="${layer}"] > label input`);
 		await toggle.uncheck();
 		await waitForMap(page);
-		await page.mouse.move(0, 0);
-		expect(await cursorAt(page, pointOf(kremlin))).toBe('');
+		await expectCursor(page, pointOf(kremlin), '');
 		await toggle.check();
 		await waitForMap(page);
-		await page.mouse.move(0, 0);
-		expect(await cursorAt(page, pointOf(kremlin))).toBe('pointer');
+		await expectCursor(page, pointOf(kremlin), 'pointer');
 	});
 
 	test('phone layout has no horizontal scroll', async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { test, expect, waitForMap } from './fixtures';
-import { cursorAt, layerIds, openAt, pointOf, storyFeatures, screenPoint } from './map-helpers';
+import { expectCursor, layerIds, openAt, pointOf, storyFeatures, screenPoint } from './map-helpers';
 
 test.describe('time and uncertainty', () => {
 	test('t=2015-11-20..2015-11-27 hides the Sinai crash and shows the Su-24', async ({ page }) => {
@@ -12,11 +12,11 @@ test.describe('time and uncertainty', () => {
 			(f) => f.properties.event === 'su24-shootdown' && f.properties.kind === 'shootdown'
 		)!;
 		await openAt(page, '/', pointOf(crash), 8);
-		expect(await cursorAt(page, pointOf(crash))).toBe('pointer');
+		await expectCursor(page, pointOf(crash), 'pointer');
 		await page.goto(`/#t=2015-11-20..2015-11-27&map=8/${pointOf(crash)[1]}/${pointOf(crash)[0]}`);
 		await waitForMap(page);
 		await page.mouse.move(0, 0);
-		expect(await cursorAt(page, pointOf(crash))).toBe('');
+		await expectCursor(page, pointOf(crash), '');
 		const p = await screenPoint(page, pointOf(crash));
 		await page.mouse.click(p.x, p.y);
 		await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
@@ -25,7 +25,7 @@ test.describe('time and uncertainty', () => {
 		await expect(list.locator('button', { hasText: 'Su-24' })).toBeVisible();
 		await page.goto(`/#t=2015-11-20..2015-11-27&map=9/${pointOf(jet)[1]}/${pointOf(jet)[0]}`);
 		await waitForMap(page);
-		expect(await cursorAt(page, pointOf(jet))).toBe('pointer');
+		await expectCursor(page, pointOf(jet), 'pointer');
 	});
 
 	test('the window handles move by keyboard and go into the link', async ({ page }) => {
@@ -73,7 +73,7 @@ test.describe('time and uncertainty', () => {
 		expect(new Set(claims.map((c) => c.properties.claimedBy)).size).toBe(2);
 		for (const claim of claims) {
 			await openAt(page, '/', pointOf(claim), 11);
-			expect(await cursorAt(page, pointOf(claim))).toBe('pointer');
+			await expectCursor(page, pointOf(claim), 'pointer');
 			const p = await screenPoint(page, pointOf(claim));
 			await page.mouse.click(p.x, p.y);
 			const popup = page.locator('.maplibregl-popup');
