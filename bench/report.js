@@ -1,0 +1,193 @@
+// @ts-check
+/**
+ * Statistics, budgets and tables. Software WebGL on 2 cores is slow and noisy, so absolute
+ * times only describe this machine; the app/bare ratios (median of the per-pair ratios, each
+ * pair measured back to back) are what carry over.
+ */
+
+export const median = (/** @type {number[]} */ xs) => {
+	const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+	if (s.length === 0) return NaN;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Median, min and max of a figure over runs. */
+export function spread(/** @type {number[]} */ xs) {
+	const s = xs.filter(Number.isFinite);
+	return { median: median(s), min: Math.min(...s), max: Math.max(...s), n: s.length };
+}
+
+/** Median of app[i] / bare[i] over pairs measured together. */
+export function pairRatio(/** @type {number[]} */ app, /** @type {number[]} */ bare) {
+	const r = [];
+	for (let i = 0; i < Math.min(app.length, bare.length); i++)
+		if (Number.isFinite(app[i]) && Number.isFinite(bare[i]) && bare[i] > 0)
+			r.push(app[i] / bare[i]);
+	return median(r);
+}
+
+/** Figures of a set of runs, keyed by name: each a list over runs (aligned by pair). */
+export function figuresOf(/** @type {any[]} */ loads, /** @type {any[]} */ hovers) {
+	return {
+		firstMapMs: loads.map((r) => r?.idleMs ?? NaN),
+		hoverMs: hovers.map((r) => r?.hoverMs ?? NaN),
+		popupMs: loads.map((r) => (r ? median(r.popupMs) : NaN)),
+		frameP50Ms: loads.map((r) => r?.frames.p50 ?? NaN),
+		frameP95Ms: loads.map((r) => r?.frames.p95 ?? NaN),
+		heapMB: loads.map((r) => (r ? r.heapBytes / 1e6 : NaN)),
+		longTaskAfterLoadMs: loads.map((r) => r?.longTaskMaxAfterLoadMs ?? NaN),
+		jsGzipKB: loads.map((r) => (r ? (r.bytes.by.js?.gzip ?? 0) / 1000 : NaN)),
+		allGzipKB: loads.map((r) => (r ? r.bytes.gzip / 1000 : NaN)),
+		allRawKB: loads.map((r) => (r ? r.bytes.raw / 1000 : NaN)),
+		requests: loads.map((r) => r?.bytes.requests ?? NaN)
+	};
+}
+
+export const LABELS = {
+	firstMapMs: 'first painted map (nav → idle), ms',
+	hoverMs: 'marker answers hover (nav → pointer), ms',
+	popupMs: 'click → popup in DOM, ms',
+	frameP50Ms: 'frame time p50 (pan+zoom), ms',
+	frameP95Ms: 'frame time p95 (pan+zoom), ms',
+	heapMB: 'JS heap after load (main thread), MB',
+	longTaskAfterLoadMs: 'longest task after first idle, ms',
+	jsGzipKB: 'JS on first load, KB gzip',
+	allGzipKB: 'all bytes on first load, KB gzip',
+	allRawKB: 'all bytes on first load, KB raw',
+	requests: 'requests on first load'
+};
+
+const round1 = (/** @type {number} */ x, d = 1) =>
+	Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null;
+function round(/** @type {{ median: number; min: number; max: number; n: number }} */ s) {
+	return { median: round1(s.median), min: round1(s.min), max: round1(s.max), n: s.n };
+}
+
+/**
+ * Summary of a story's figures: spread per side and the pair ratio. `app` null: bare only.
+ * @param {Record<string, number[]> | null} app
+ * @param {Record<string, number[]>} bare
+ */
+export function summarise(app, bare) {
+	/** @type {Record<string, any>} */
+	const out = {};
+	for (const key of Object.keys(LABELS)) {
+		out[key] = {
+			app: app ? round(spread(app[key])) : null,
+			bare: round(spread(bare[key])),
+			ratio: app ? round1(pairRatio(app[key], bare[key]), 2) : null
+		};
+	}
+	return out;
+}
+
+const fmt = (/** @type {any} */ s) =>
+	!s || s.median === null
+		? 'n/a'
+		: s.n > 1 && s.min !== s.max
+			? `${s.median} (${s.min}–${s.max})`
+			: `${s.median}`;
+
+/** A plain-text table of a story's figures. */
+export function textTable(/** @type {Record<string, any>} */ summary) {
+	const rows = [['figure', 'app median (min–max)', 'bare median (min–max)', 'app/bare']];
+	for (const [key, label] of Object.entries(LABELS)) {
+		const f = summary[key];
+		rows.push([label, fmt(f.app), fmt(f.bare), f.ratio === null ? '' : f.ratio.toFixed(2)]);
+	}
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	return rows
+		.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
+		.join('\n');
+}
+
+/** The same as a Markdown table. */
+export function markdownTable(/** @type {Record<string, any>} */ summary) {
+	const lines = [
+		'| figure | app median (min–max) | bare median (min–max) | app/bare |',
+		'| --- | --- | --- | --- |'
+	];
+	for (const [key, label] of Object.entries(LABELS)) {
+		const f = summary[key];
+		lines.push(
+			`| ${label} | ${fmt(f.app)} | ${fmt(f.bare)} | ${f.ratio === null ? '' : f.ratio.toFixed(2)} |`
+		);
+	}
+	return lines.join('\n');
+}
+
+/**
+ * The budgets of the issue "Performance and scale": PASS or FAIL each, with the figure. A
+ * budget the app cannot be measured against (it does not build at that size) fails.
+ * @param {{ main: any; maplibreJsGzipKB: number; scale: any[] }} r
+ */
+export function budgets(r) {
+	const m = r.main.summary;
+	/** @type {{ name: string; value: string; verdict: 'PASS' | 'FAIL' }[]} */
+	const out = [];
+	const check = (
+		/** @type {string} */ name,
+		/** @type {number | null | undefined} */ value,
+		/** @type {(v: number) => boolean} */ ok,
+		/** @type {string} */ shown,
+		why = 'not measured'
+	) =>
+		out.push(
+			value === null || value === undefined || !Number.isFinite(value)
+				? { name, value: why, verdict: 'FAIL' }
+				: { name, value: shown, verdict: ok(value) ? 'PASS' : 'FAIL' }
+		);
+
+	const added = m.jsGzipKB.app?.median - r.maplibreJsGzipKB;
+	check(
+		'first-load JS on top of MapLibre ≤ 60 KB gzip',
+		added,
+		(v) => v <= 60,
+		`${round1(added)} KB (app JS ${m.jsGzipKB.app?.median} − MapLibre's dist JS ${round1(r.maplibreJsGzipKB)})`
+	);
+	check(
+		'everything on first load ≤ 900 KB gzip',
+		m.allGzipKB.app?.median,
+		(v) => v <= 900,
+		`${m.allGzipKB.app?.median} KB`
+	);
+	check(
+		'first painted map ≤ 1.15 × bare',
+		m.firstMapMs.ratio,
+		(v) => v <= 1.15,
+		`${m.firstMapMs.ratio} ×`
+	);
+	check(
+		'click → popup median < 50 ms',
+		m.popupMs.app?.median,
+		(v) => v < 50,
+		`${m.popupMs.app?.median} ms (bare page: ${m.popupMs.bare?.median} ms)`
+	);
+
+	const at100k = r.scale.find((s) => s.events === 100_000);
+	const big = at100k?.summary;
+	const bareNote = big
+		? ` (bare MapLibre page at 100,000: longest task after load ${big.longTaskAfterLoadMs.bare?.max ?? 'n/a'} ms, frame p95 ${big.frameP95Ms.bare?.median ?? 'n/a'} ms)`
+		: '';
+	const why100k = !at100k
+		? 'scale not run'
+		: at100k.app?.error
+			? `app not measurable at 100,000 events: ${at100k.app.error.slice(0, 200)}${bareNote}`
+			: 'not measured';
+	check(
+		'100,000 events: no long task > 200 ms after load',
+		big?.longTaskAfterLoadMs.app?.max,
+		(v) => v <= 200,
+		`longest ${big?.longTaskAfterLoadMs.app?.max} ms${bareNote}`,
+		why100k
+	);
+	check(
+		'100,000 events: frame p95 ≤ 1.3 × bare',
+		big?.frameP95Ms.ratio,
+		(v) => v <= 1.3,
+		`${big?.frameP95Ms.ratio} ×${bareNote}`,
+		why100k
+	);
+	return out;
+}
