@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { moveHandle, place, position, setHandle, timelineDomain, windowIn } from '../../src/lib/time/timeline';
+import {
+	moveHandle,
+	place,
+	position,
+	setHandle,
+	timelineDomain,
+	windowIn
+} from '../../src/lib/time/timeline';
 import { addDays } from '../../src/lib/time/window';
 
 const events = [
@@ -16,17 +23,27 @@ describe('timelineDomain', () => {
 		expect(domain).toEqual({ start: '2015-09-27', end: '2015-11-30' });
 	});
 	it('falls back to coarse dates when nothing is precise', () => {
-		expect(timelineDomain([events[0]], '2015-11-27', 0)).toEqual({ start: '2015-01-01', end: '2015-11-27' });
+		expect(timelineDomain([events[0]], '2015-11-27', 0)).toEqual({
+			start: '2015-01-01',
+			end: '2015-11-27'
+		});
 	});
 	it('reaches an open-ended event to the article day', () => {
-		const d = timelineDomain([{ date: '2015-11-01/..', start: '2015-11-01', end: null }], '2015-11-27', 0);
+		const d = timelineDomain(
+			[{ date: '2015-11-01/..', start: '2015-11-01', end: null }],
+			'2015-11-27',
+			0
+		);
 		expect(d).toEqual({ start: '2015-11-01', end: '2015-11-27' });
 	});
 });
 
 describe('place', () => {
 	it('puts days as marks and spans as bands, clipped where they run off', () => {
-		expect(place(events[2], domain, '2015-11-27')).toMatchObject({ band: false, clippedLeft: false });
+		expect(place(events[2], domain, '2015-11-27')).toMatchObject({
+			band: false,
+			clippedLeft: false
+		});
 		const oil = place(events[0], domain, '2015-11-27');
 		expect(oil).toMatchObject({ band: true, left: 0, clippedLeft: true, clippedRight: false });
 		expect(position('2015-09-27', domain)).toBe(0);
@@ -50,7 +67,10 @@ describe('handles', () => {
 		const day = fc.integer({ min: -80, max: 80 }).map((n) => addDays('2015-10-31', n));
 		fc.assert(
 			fc.property(
-				fc.record({ from: fc.option(day, { nil: undefined }), to: fc.option(day, { nil: undefined }) }),
+				fc.record({
+					from: fc.option(day, { nil: undefined }),
+					to: fc.option(day, { nil: undefined })
+				}),
 				fc.constantFrom<'from' | 'to'>('from', 'to'),
 				fc.integer({ min: -100, max: 100 }),
 				(w, handle, n) => {
