@@ -16,7 +16,7 @@
  * The whole run keeps to a time budget (9 min by default, `--budget <s>`): a scale build
  * that does not fit is stopped and recorded as such, with how far it got.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -554,4 +554,32 @@ function updateBenchmarksMd(/** @type {any} */ r) {
 	);
 }
 
+/**
+ * One benchmark at a time: two runs would share bench/tmp (builds, bare pages, the isolated
+ * project) and each other's CPU, and both sets of figures would be wrong.
+ */
+function takeLock() {
+	mkdirSync(tmp, { recursive: true });
+	const lock = path.join(tmp, 'bench.lock');
+	if (existsSync(lock)) {
+		const pid = Number(readFileSync(lock, 'utf8'));
+		let alive = false;
+		try {
+			process.kill(pid, 0);
+			alive = pid !== process.pid;
+		} catch {
+			// a stale lock from a run that died
+		}
+		if (alive) {
+			console.error(
+				`Another benchmark is running (pid ${pid}); wait for it, or delete ${lock} if it is not.`
+			);
+			process.exit(1);
+		}
+	}
+	writeFileSync(lock, String(process.pid));
+	process.on('exit', () => rmSync(lock, { force: true }));
+}
+
+takeLock();
 await main();
