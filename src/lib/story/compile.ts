@@ -106,9 +106,16 @@ export function compileStory(story: ValidStory, countries: Countries): CompiledS
 	}
 
 	const allFeatures = layers.flatMap((layer) => layer.data.features as CompiledFeature[]);
+	// Group once, in layer order: filtering all features per event was events × features.
+	const byEvent = new Map<string, CompiledFeature[]>();
+	for (const feature of allFeatures) {
+		const list = byEvent.get(feature.properties.event);
+		if (list) list.push(feature);
+		else byEvent.set(feature.properties.event, [feature]);
+	}
 	const events = story.events
 		.map((event): CompiledEvent => {
-			const own = allFeatures.filter((feature) => feature.properties.event === event.id);
+			const own = byEvent.get(event.id) ?? [];
 			const { start, end } = parseStoryDate(event.date);
 			return {
 				...structuredClone(event),
