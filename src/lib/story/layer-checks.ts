@@ -102,7 +102,10 @@ function noteCitations(raw: unknown, featureId: string, found: LayerFindings) {
 	if (typeof props.event === 'string') found.eventsWithFeatures.add(props.event);
 	if (!Array.isArray(props.passages)) return;
 	for (const passageId of props.passages) {
-		if (typeof passageId === 'string')
-			found.cited.set(passageId, [...(found.cited.get(passageId) ?? []), featureId]);
+		if (typeof passageId !== 'string') continue;
+		// Appended in place: copying the list per citation was quadratic in the story's size.
+		const cited = found.cited.get(passageId);
+		if (cited) cited.push(featureId);
+		else found.cited.set(passageId, [featureId]);
 	}
 }
