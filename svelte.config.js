@@ -31,7 +31,9 @@ const config = {
 		adapter: adapter({
 			pages: process.env.BUILD_DIR ?? 'build',
 			assets: process.env.BUILD_DIR ?? 'build',
-			fallback: undefined,
+			// The app with no page data: answers links to the events of a large story that have
+			// no prerendered page (`STORY_PAGE_LIMIT`; scripts/serve.js and README: hosting).
+			fallback: '200.html',
 			strict: true
 		}),
 		// Absolute /_app/ paths: 404.html is served at any depth (/events/nope/), where

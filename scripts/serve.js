@@ -9,7 +9,7 @@
  * Usage: node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
  */
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +35,31 @@ export const HOST_HEADERS = {
 	'Referrer-Policy': 'strict-origin-when-cross-origin',
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
+
+/** @type {Map<string, boolean>} */
+const pagesLimited = new Map();
+/**
+ * An event page a large story did not prerender (it has more events than its page limit):
+ * the app's fallback page answers, and finds the event itself. Hosts need the same rewrite
+ * (README: hosting). Every event of an ordinary story has its page, so there an unknown
+ * event is a plain 404.
+ * @param {string} root
+ * @param {string} pathname
+ */
+function isUnpagedEvent(root, pathname) {
+	if (!/^\/events\/[^/]+\/$/.test(pathname)) return false;
+	if (!pagesLimited.has(root)) {
+		let limited = false;
+		try {
+			const shell = JSON.parse(readFileSync(path.join(root, 'story', 'shell.json'), 'utf8'));
+			limited = shell.eventCount > shell.pageLimit;
+		} catch {
+			// No shell (not a built site of this app): no fallback.
+		}
+		pagesLimited.set(root, limited);
+	}
+	return /** @type {boolean} */ (pagesLimited.get(root)) && existsSync(path.join(root, '200.html'));
+}
 
 /**
  * @param {{ dir: string; port: number; host?: string; quiet?: boolean }} opts
@@ -66,6 +91,7 @@ export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
 			file = `${file}.html`;
 		}
 		let status = 200;
+		if (!existsSync(file) && isUnpagedEvent(root, pathname)) file = path.join(root, '200.html');
 		if (!existsSync(file) || !statSync(file).isFile()) {
 			status = 404;
 			file = path.join(root, '404.html');

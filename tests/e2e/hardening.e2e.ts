@@ -7,7 +7,7 @@
  * (`addInitScript`), not by the app.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.js';
 import { HOSTILE_BASE_URL } from '../../playwright.config';
@@ -219,8 +219,10 @@ test.describe('hostile story', () => {
 			badLinks: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
 				.filter((a) => !['http:', 'https:'].includes(a.protocol))
 				.map((a) => a.getAttribute('href')),
-			// Our scripts are modules and SvelteKit's one inline boot script, nothing else.
-			inlineScripts: [...document.scripts].filter((s) => !s.src).length
+			// Our scripts are modules and SvelteKit's one inline boot script, nothing else
+			// (its data blocks, `type="application/json"`, are data the browser never runs).
+			inlineScripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/json')
+				.length
 		}));
 	}
 
@@ -246,6 +248,37 @@ test.describe('hostile story', () => {
 		await expect(title).toBeVisible();
 		expect(seen).toEqual([]);
 		expect(await cspViolations(page)).toEqual([]);
+	});
+
+	// The hostile site is built as a large story would be (package.json, build:hostile): one
+	// event per index part, the index fetched rather than inlined, and a page of its own only
+	// for the first event (and those the crawler finds linked), so these exercise that path.
+	test('an event without a prerendered page opens from its link, and the list fills in', async ({
+		page
+	}) => {
+		expect(existsSync('build-hostile/events/jet-downed')).toBe(false);
+		await watchCsp(page);
+		const res = await page.goto('/events/jet-downed/');
+		expect(res?.status()).toBe(200);
+		await waitForMap(page);
+		const event = events.find((e) => e.id === 'jet-downed')!;
+		await expect(popup(page)).toBeVisible();
+		const escaped = event.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		await expect(page).toHaveTitle(new RegExp(`^${escaped}`));
+		// The rest of the index arrives in the background: every event ends up listed.
+		await expect(page.locator('.events li')).toHaveCount(events.length);
+		await expect(page.locator('.events [aria-current="true"]')).toContainText(event.title);
+		expect(await cspViolations(page)).toEqual([]);
+	});
+
+	test('a link to an event the story does not have opens the story with a notice', async ({
+		page
+	}) => {
+		const res = await page.goto('/events/no-such-event/#map=3/30/30');
+		expect(res?.status()).toBe(200);
+		await waitForMap(page);
+		await expect(page.getByText('There is no event “no-such-event” in this story')).toBeVisible();
+		await expect(popup(page)).toHaveCount(0);
 	});
 
 	test('a popup shows javascript: sources as text, not links', async ({ page }) => {

@@ -19,14 +19,30 @@ export interface StoryFeature {
 	};
 }
 
-/** Every feature of the built story, fetched from the site like the map does. */
+/**
+ * Every feature of the built story, fetched from the site like the app does: geometry from
+ * the map's data files, full properties from the story index (the data files carry only what
+ * the style reads).
+ */
 export async function storyFeatures(page: Page, layers: string[]): Promise<StoryFeature[]> {
+	const shellRes = await page.request.get('/story/shell.json');
+	expect(shellRes.ok()).toBe(true);
+	const { parts } = (await shellRes.json()) as { parts: number };
+	const props: Record<string, StoryFeature['properties']> = {};
+	for (let k = 0; k < parts; k++) {
+		const res = await page.request.get(`/story/part-${k}.json`);
+		expect(res.ok()).toBe(true);
+		Object.assign(props, (await res.json()).features);
+	}
 	const out: StoryFeature[] = [];
 	for (const layer of layers) {
 		const res = await page.request.get(`/data/${layer}.geojson`);
 		expect(res.ok()).toBe(true);
 		const fc = (await res.json()) as FeatureCollection;
-		out.push(...(fc.features as unknown as StoryFeature[]));
+		for (const f of fc.features as unknown as StoryFeature[]) {
+			expect(props[f.properties.fid], `index entry of ${f.properties.fid}`).toBeDefined();
+			out.push({ ...f, properties: props[f.properties.fid] });
+		}
 	}
 	return out;
 }

@@ -5,7 +5,7 @@ import type { CompiledStory } from '$lib/story/compiled';
 import { loadStory } from '$lib/story/load';
 import { formatStoryDate } from '$lib/ui/format';
 import { absoluteUrl, DEFAULT_SITE_URL, siteUrl } from '$lib/server/site';
-import { clampText, eventPageMeta, MAX_DESCRIPTION, storyPageMeta } from '$lib/server/og/page-meta';
+import { clampText, eventPageMeta, MAX_DESCRIPTION, storyPageMeta } from '$lib/meta/page-meta';
 
 let story: CompiledStory;
 beforeAll(() => {

@@ -71,3 +71,23 @@ describe('passage links', () => {
 		expect(featuresByPassage(features).p1).toContain('doubt');
 	});
 });
+
+describe('passageLinks at scale', () => {
+	it('keeps one link per span, the one resolveOverlaps would keep', () => {
+		const many: Record<string, CompiledProperties> = {};
+		for (let i = 0; i < 5000; i++) {
+			const fid = `f-${String(4999 - i).padStart(4, '0')}`;
+			many[fid] = f(fid, 'attack', ['p1'], 'working dinner in the Kremlin', { event: `e${i}` });
+		}
+		many.label = f('label', 'place', ['p1'], 'Kremlin');
+		const links = passageLinks(passages, many);
+		expect(links.p1.map((l) => [l.featureId, l.priority])).toEqual(
+			expect.arrayContaining([
+				['f-0000', 0],
+				['label', 1]
+			])
+		);
+		expect(links.p1).toHaveLength(2);
+		expect(links.p2).toEqual([]);
+	});
+});

@@ -7,8 +7,8 @@
 /** `npm start` and `vite preview` serve the built site here. */
 export const DEFAULT_SITE_URL = 'http://localhost:4173';
 
-/** The name chat apps show above the card (`og:site_name`). */
-export const SITE_NAME = 'Conflict map';
+export { SITE_NAME } from '$lib/meta/links';
+import { absoluteUrl as joinUrl } from '$lib/meta/links';
 
 /**
  * The site's origin, without a trailing slash: `SITE_URL` checked, or the default.
@@ -41,8 +41,5 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): strin
 
 /** An absolute URL on the site for a root-relative path (`/events/x/` → `https://…/events/x/`). */
 export function absoluteUrl(path: string, site: string = siteUrl()): string {
-	if (!path.startsWith('/') || path.startsWith('//')) {
-		throw new Error(`expected a root-relative path, got “${path}”`);
-	}
-	return `${site}${path}`;
+	return joinUrl(path, site);
 }

@@ -6,8 +6,20 @@
 import path from 'node:path';
 import { loadStory } from '$lib/story/load';
 import type { CompiledStory } from '$lib/story/compiled';
+import { summarise } from '$lib/story/summary';
+import {
+	DEFAULT_INLINE_EVENTS,
+	DEFAULT_PAGE_LIMIT,
+	DEFAULT_PART_SIZE,
+	splitSummary,
+	type StoryPart,
+	type StoryShell
+} from '$lib/story/parts';
+import { timelineDomain } from '$lib/time/timeline';
+import { siteUrl } from './site';
 
 let cached: Promise<CompiledStory> | undefined;
+let cachedParts: Promise<{ shell: StoryShell; parts: StoryPart[] }> | undefined;
 
 export function storyDir(): string {
 	return path.resolve(process.env.STORY_DIR ?? 'geo');
@@ -16,4 +28,33 @@ export function storyDir(): string {
 export function getStory(): Promise<CompiledStory> {
 	cached ??= Promise.resolve().then(() => loadStory(storyDir()));
 	return cached;
+}
+
+/** A whole number from the environment, or the default; anything else fails the build. */
+export function envCount(name: string, fallback: number): number {
+	const raw = process.env[name]?.trim();
+	if (!raw) return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`${name} must be a whole number ≥ 0, not “${raw}”`);
+	return n;
+}
+
+/**
+ * The story as pages receive it: the shell and the index parts (`$lib/story/parts`). Sizes
+ * can be set for tests and large stories: `STORY_PART_SIZE` (events per part),
+ * `STORY_INLINE_EVENTS` (stories up to this size are inlined whole in every page),
+ * `STORY_PAGE_LIMIT` (events with a prerendered page and preview image, in date order).
+ */
+export function getStoryParts(): Promise<{ shell: StoryShell; parts: StoryPart[] }> {
+	cachedParts ??= getStory().then((story) =>
+		splitSummary(summarise(story), {
+			partSize: Math.max(1, envCount('STORY_PART_SIZE', DEFAULT_PART_SIZE)),
+			inlineEvents: envCount('STORY_INLINE_EVENTS', DEFAULT_INLINE_EVENTS),
+			pageLimit: envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT),
+			siteUrl: siteUrl(),
+			domain: timelineDomain(story.events, story.article.date)
+		})
+	);
+	return cachedParts;
 }

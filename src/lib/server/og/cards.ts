@@ -5,18 +5,17 @@
 import type { CompiledFeature, CompiledStory } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
 import type { OgCard } from './compose';
+import { STORY_CARD_ID } from '$lib/meta/links';
 
-/** The image id of the home page. An event called "story" would shadow it (its page wins). */
-export const STORY_CARD_ID = 'story';
+export { cardImagePath, STORY_CARD_ID } from '$lib/meta/links';
 
-/** Every image id to prerender: each event's, and the story's. */
-export function cardIds(story: CompiledStory): string[] {
-	return [...new Set([...story.events.map((e) => e.id), STORY_CARD_ID])];
-}
-
-/** The site path of a card's image. */
-export function cardImagePath(id: string): string {
-	return `/og/${encodeURIComponent(id)}.png`;
+/**
+ * Every image id to prerender: the story's, and each event's that has a page (the first
+ * `pageLimit` in date order: at 0.2–0.3 s an image, a large story cannot have one per event).
+ */
+export function cardIds(story: CompiledStory, pageLimit = Infinity): string[] {
+	const events = story.events.slice(0, pageLimit).map((e) => e.id);
+	return [...new Set([...events, STORY_CARD_ID])];
 }
 
 function claimantsOf(story: CompiledStory): Record<string, string[]> {

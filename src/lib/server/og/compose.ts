@@ -16,9 +16,9 @@ import {
 } from './card-map';
 import type { CardFonts } from './fonts';
 import { fitLine, measureText, textPathData, wrapText } from './text-paths';
+import { OG_HEIGHT, OG_WIDTH } from '$lib/meta/links';
 
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+export { OG_HEIGHT, OG_WIDTH };
 
 /** What one picture shows. */
 export interface OgCard {

@@ -1,6 +1,10 @@
-/** Each story layer as a GeoJSON file, written at build time; the map fetches these. */
+/**
+ * Each story layer as a GeoJSON file, written at build time; the map fetches these. They
+ * carry only what the style and hit-testing read (`$lib/map/source-data`).
+ */
 import { error } from '@sveltejs/kit';
 import { getStory } from '$lib/server/story';
+import { sourceData } from '$lib/map/source-data';
 
 export const prerender = true;
 export const trailingSlash = 'never';
@@ -14,7 +18,7 @@ export async function GET({ params }) {
 	const story = await getStory();
 	const layer = story.layers.find((l) => l.id === params.layer);
 	if (!layer) error(404, 'No such layer');
-	return new Response(JSON.stringify(layer.data), {
+	return new Response(JSON.stringify(sourceData(layer.data)), {
 		headers: { 'content-type': 'application/geo+json' }
 	});
 }

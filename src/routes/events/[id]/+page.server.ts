@@ -1,19 +1,12 @@
-import { error } from '@sveltejs/kit';
-import { getStory } from '$lib/server/story';
-import { siteUrl } from '$lib/server/site';
-import { eventPageMeta } from '$lib/server/og/page-meta';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { getStoryParts, getStory } from '$lib/server/story';
+import type { EntryGenerator } from './$types';
 
-/** One prerendered page per event; the ids come from the story at build time. */
+/**
+ * A prerendered page for each event up to the story's page limit (all of them in a story of
+ * ordinary size). The data comes from `+page.ts`, which also runs in the browser for the
+ * events of a large story that have no page of their own (served by the fallback page).
+ */
 export const entries: EntryGenerator = async () => {
-	const story = await getStory();
-	return story.events.map((e) => ({ id: e.id }));
-};
-
-export const load: PageServerLoad = async ({ params }) => {
-	const story = await getStory();
-	const event = story.events.find((e) => e.id === params.id);
-	if (!event) error(404, `There is no event “${params.id.slice(0, 60)}” in this story.`);
-	// Head tags (title, description, canonical, Open Graph): absolute URLs need the site's origin.
-	return { event, meta: eventPageMeta(event, story.article, siteUrl()) };
+	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
+	return story.events.slice(0, shell.pageLimit).map((e) => ({ id: e.id }));
 };

@@ -3,7 +3,7 @@
  * made at build time from the compiled story (`$lib/server/og`), without a browser.
  */
 import { error } from '@sveltejs/kit';
-import { getStory } from '$lib/server/story';
+import { getStory, getStoryParts } from '$lib/server/story';
 import { cardFor, cardIds } from '$lib/server/og/cards';
 import { renderCardPng } from '$lib/server/og/render';
 import type { EntryGenerator, RequestHandler } from './$types';
@@ -12,8 +12,8 @@ export const prerender = true;
 export const trailingSlash = 'never';
 
 export const entries: EntryGenerator = async () => {
-	const story = await getStory();
-	return cardIds(story).map((id) => ({ id }));
+	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
+	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
 };
 
 export const GET: RequestHandler = async ({ params }) => {

@@ -6,9 +6,7 @@
 import type { Article } from '$lib/story/schema';
 import type { CompiledEvent } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
-import { absoluteUrl, SITE_NAME } from '../site';
-import { cardImagePath, STORY_CARD_ID } from './cards';
-import { OG_HEIGHT, OG_WIDTH } from './compose';
+import { absoluteUrl, cardImagePath, OG_HEIGHT, OG_WIDTH, SITE_NAME, STORY_CARD_ID } from './links';
 
 export interface PageMeta {
 	/** The document `<title>`. */
@@ -62,8 +60,16 @@ export function storyPageMeta(article: Article, site: string): PageMeta {
 	};
 }
 
-/** An event's page: `/events/<id>/`. */
-export function eventPageMeta(event: CompiledEvent, article: Article, site: string): PageMeta {
+/**
+ * An event's page: `/events/<id>/`. Events beyond a large story's page limit have no preview
+ * image of their own (`hasCard` false) and show the story's.
+ */
+export function eventPageMeta(
+	event: CompiledEvent,
+	article: Article,
+	site: string,
+	hasCard = true
+): PageMeta {
 	const date = formatStoryDate(event.date);
 	return {
 		title: `${event.title} · ${article.headline} · conflict map`,
@@ -72,6 +78,8 @@ export function eventPageMeta(event: CompiledEvent, article: Article, site: stri
 		url: absoluteUrl(`/events/${encodeURIComponent(event.id)}/`, site),
 		siteName: SITE_NAME,
 		type: 'article',
-		image: image(event.id, `Map: ${event.title}, ${event.place}, ${date}`, site)
+		image: hasCard
+			? image(event.id, `Map: ${event.title}, ${event.place}, ${date}`, site)
+			: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site)
 	};
 }

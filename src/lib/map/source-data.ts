@@ -1,0 +1,70 @@
+/**
+ * What the map's GeoJSON files carry: only the properties the style, the hit-testing and the
+ * time filter read. Popups, the list and the article read the full properties from the story
+ * index (`$lib/story/parts`), so the files MapLibre's worker parses stay small; at 100,000
+ * events they are a quarter of the size with every property.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { CompiledProperties } from '$lib/story/compiled';
+import { parseStoryDate } from '$lib/story/dates';
+import type { TimeWindow } from '$lib/time/window';
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+export interface SourceProperties {
+	fid: string;
+	event: string;
+	kind: string;
+	title: string;
+	label?: string;
+	claimedBy?: string;
+	/** For uncertainty areas: the feature they belong to. */
+	of?: string;
+	/** First and last day (`YYYY-MM-DD`); absent when open-ended. */
+	start?: string;
+	end?: string;
+}
+
+export function sourceProperties(p: CompiledProperties): SourceProperties {
+	const out: SourceProperties = { fid: p.fid, event: p.event, kind: p.kind, title: p.title };
+	if (p.label !== undefined) out.label = p.label;
+	if (p.claimedBy !== undefined) out.claimedBy = p.claimedBy;
+	if (p.of !== undefined) out.of = p.of;
+	const { start, end } = parseStoryDate(p.date);
+	if (start) out.start = start;
+	if (end) out.end = end;
+	return out;
+}
+
+export function sourceData(
+	fc: FeatureCollection<Geometry, CompiledProperties>
+): FeatureCollection<Geometry, SourceProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: fc.features.map((f): Feature<Geometry, SourceProperties> => ({
+			type: 'Feature',
+			...(f.id !== undefined ? { id: f.id } : {}),
+			geometry: f.geometry,
+			properties: sourceProperties(f.properties)
+		}))
+	};
+}
+
+/**
+ * The time window as a layer filter: a feature shows when its days overlap the window (both
+ * edges inclusive, open ends reach forever: `inWindow` in `$lib/time/window`). Days compare
+ * as text. Null when the window lets everything through. One expression whatever the story's
+ * size, where a list of hidden ids grew with it.
+ */
+export function timeFilter(window: TimeWindow): ExpressionSpecification | null {
+	const tests: ExpressionSpecification[] = [];
+	if (window.to !== undefined)
+		tests.push([
+			'any',
+			['!', ['has', 'start']],
+			['<=', ['to-string', ['get', 'start']], window.to]
+		]);
+	if (window.from !== undefined)
+		tests.push(['any', ['!', ['has', 'end']], ['>=', ['to-string', ['get', 'end']], window.from]]);
+	if (tests.length === 0) return null;
+	return tests.length === 1 ? tests[0] : ['all', ...tests];
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStory } from '$lib/story/load';
+import type { CompiledStory } from '$lib/story/compiled';
+import { summarise, type StorySummary } from '$lib/story/summary';
+import { partOf, splitSummary, StoryIndex } from '$lib/story/parts';
+import { timelineDomain } from '$lib/time/timeline';
+
+let story: CompiledStory;
+let summary: StorySummary;
+beforeAll(() => {
+	story = loadStory(path.resolve('geo'));
+	summary = summarise(story);
+});
+
+const split = (partSize: number, inlineEvents = 1000) =>
+	splitSummary(summary, {
+		partSize,
+		inlineEvents,
+		pageLimit: 3,
+		siteUrl: 'https://example.org',
+		domain: timelineDomain(story.events, story.article.date)
+	});
+
+describe('partOf', () => {
+	it('is stable, in range, and the same as the FNV-1a reference values', () => {
+		// 32-bit FNV-1a of "a" is 0xe40c292c; of "" the offset basis 0x811c9dc5.
+		expect(partOf('a', 2 ** 31)).toBe(0xe40c292c % 2 ** 31);
+		expect(partOf('', 1000)).toBe(0x811c9dc5 % 1000);
+		fc.assert(
+			fc.property(fc.string(), fc.integer({ min: 1, max: 5000 }), (id, n) => {
+				const k = partOf(id, n);
+				return Number.isInteger(k) && k >= 0 && k < n && partOf(id, n) === k;
+			})
+		);
+	});
+
+	it('spreads ids evenly enough', () => {
+		const counts = new Array(50).fill(0);
+		for (let i = 0; i < 50_000; i++) counts[partOf(`e-${String(i).padStart(6, '0')}`, 50)]++;
+		expect(Math.min(...counts)).toBeGreaterThan(800);
+		expect(Math.max(...counts)).toBeLessThan(1200);
+	});
+});
+
+describe('splitSummary', () => {
+	it('puts every event and feature in exactly one part: the one partOf names', () => {
+		for (const size of [1, 2, 3, 500]) {
+			const { shell, parts } = split(size);
+			expect(shell.parts).toBe(parts.length);
+			expect(parts.length).toBe(Math.ceil(story.events.length / size));
+			const seen = parts.flatMap((p, k) =>
+				p.events.map((e) => {
+					expect(partOf(e.id, parts.length)).toBe(k);
+					return e.id;
+				})
+			);
+			expect(seen.sort()).toEqual(story.events.map((e) => e.id).sort());
+			const fids = parts.flatMap((p) => Object.keys(p.features));
+			expect(fids.sort()).toEqual(Object.keys(summary.features).sort());
+			for (const p of parts) {
+				for (const [fid, props] of Object.entries(p.features)) {
+					expect(p.events.some((e) => e.id === props.event)).toBe(true);
+					expect(p.anchors[fid]).toEqual(summary.anchors[fid]);
+					expect(p.geometryTypes[fid]).toBe(summary.geometryTypes[fid]);
+				}
+			}
+		}
+	});
+
+	it('ranks events in the story’s date order and fills the shell', () => {
+		const { shell, parts } = split(2, 5);
+		const ranked = parts.flatMap((p) => p.events).sort((a, b) => a.rank - b.rank);
+		expect(ranked.map((e) => e.id)).toEqual(story.events.map((e) => e.id));
+		expect(shell).toMatchObject({
+			eventCount: story.events.length,
+			featureCount: Object.keys(summary.features).length,
+			inline: false,
+			pageLimit: 3,
+			siteUrl: 'https://example.org',
+			bbox: summary.bbox
+		});
+		expect(shell.layers).toEqual(summary.layers);
+		expect(split(500).shell.inline).toBe(true);
+	});
+});
+
+describe('StoryIndex', () => {
+	it('merges parts in any order, once each, into the story’s order', () => {
+		const { parts } = split(1);
+		const numbered = parts.map((part, k) => ({ k, part }));
+		fc.assert(
+			fc.property(fc.shuffledSubarray(numbered), fc.shuffledSubarray(numbered), (a, b) => {
+				const first = StoryIndex.empty().with(a);
+				const both = first.with(b).with(a);
+				const want = new Set([...a, ...b].map((p) => p.k));
+				expect([...both.loaded].sort()).toEqual([...want].sort());
+				const ids = both.events.map((e) => e.id);
+				expect(new Set(ids).size).toBe(ids.length);
+				expect(both.events.map((e) => e.rank)).toEqual(
+					[...both.events.map((e) => e.rank)].sort((x, y) => x - y)
+				);
+				expect(both.complete(parts.length)).toBe(want.size === parts.length);
+			})
+		);
+	});
+
+	it('gives the same index as the summary once complete', () => {
+		const { parts } = split(2);
+		const index = StoryIndex.empty().with(parts.map((part, k) => ({ k, part })));
+		expect(index.events.map(({ rank: _, ...e }) => e)).toEqual(summary.events);
+		expect(index.features).toEqual(summary.features);
+		expect(index.anchors).toEqual(summary.anchors);
+		expect(index.geometryTypes).toEqual(summary.geometryTypes);
+	});
+
+	it('returns itself when nothing is new (a reactive holder does not change)', () => {
+		const { parts } = split(500);
+		const index = StoryIndex.empty().with([{ k: 0, part: parts[0] }]);
+		expect(index.with([{ k: 0, part: parts[0] }])).toBe(index);
+	});
+});
