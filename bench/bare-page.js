@@ -23,7 +23,6 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
-import { unflatten } from 'devalue'; // SvelteKit's own serialiser (a dependency of @sveltejs/kit)
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Replaced by `location.origin` in the page: the port is only known when the server starts. */
@@ -41,17 +40,16 @@ async function loadTs(/** @type {string} */ file) {
 }
 
 /**
- * The story as the app's pages receive it: SvelteKit's `__data.json` of the home page,
- * decoded with devalue. Layer ids, order, clustering, kinds and claimants then match the app
- * exactly, with no second run of the (slow at scale) story loader.
+ * The story as the app's pages receive it: the built site's `story/shell.json`. Layer ids,
+ * order, clustering, kinds and claimants then match the app exactly, with no second run of
+ * the (slow at scale) story loader.
  * @param {string} siteDir
  */
 export function storySummaryOf(siteDir) {
-	const raw = JSON.parse(readFileSync(path.join(siteDir, '__data.json'), 'utf8'));
-	const node = raw.nodes.find((/** @type {any} */ n) => n?.type === 'data' && n.data);
-	const data = unflatten(node.data);
-	if (!data?.story?.layers) throw new Error(`${siteDir}/__data.json holds no story`);
-	return /** @type {{ layers: any[]; bbox: number[] }} */ (data.story);
+	const file = path.join(siteDir, 'story', 'shell.json');
+	const shell = JSON.parse(readFileSync(file, 'utf8'));
+	if (!shell?.layers) throw new Error(`${file} holds no story`);
+	return /** @type {{ layers: any[]; bbox: number[] }} */ (shell);
 }
 
 /**

@@ -136,7 +136,7 @@ function du(/** @type {string} */ dir) {
 /**
  * @typedef {{
  *   ok: boolean; seconds: number; events: number; key: string; date: string;
- *   siteBytes?: number; indexHtmlBytes?: number; dataJsonBytes?: number; eventPageBytes?: number;
+ *   siteBytes?: number; indexHtmlBytes?: number; shellJsonBytes?: number; eventPageBytes?: number;
  *   error?: string; phase?: string; bytesWritten?: number; timeline?: Record<string, number | null>;
  *   projectedBytes?: number; projectedSeconds?: number; cached?: boolean; stale?: boolean; log?: string
  * }} BuildResult
@@ -244,7 +244,7 @@ export async function buildStorySite(o) {
 			date: new Date().toISOString(),
 			siteBytes: du(o.buildDir).bytes,
 			indexHtmlBytes: statSync(path.join(o.buildDir, 'index.html')).size,
-			dataJsonBytes: statSync(path.join(o.buildDir, '__data.json')).size,
+			shellJsonBytes: statSync(path.join(o.buildDir, 'story', 'shell.json')).size,
 			eventPageBytes: got.events.avgBytes,
 			timeline: timeline(got, started)
 		};
@@ -330,14 +330,14 @@ function progress(/** @type {string} */ prerendered) {
 const rate = (/** @type {{ count: number; firstAt: number; lastAt: number }} */ x) =>
 	x.count > 1 ? (x.lastAt - x.firstAt) / 1000 / (x.count - 1) : null;
 
-/** Sizes of the prerendered home page (HTML and its __data.json), when written. */
+/** Sizes of the prerendered home page and the story's shell, when written. */
 function homePage(/** @type {string} */ prerendered) {
 	const html = path.join(prerendered, 'pages', 'index.html');
-	const data = path.join(prerendered, 'dependencies', '__data.json');
+	const data = path.join(prerendered, 'dependencies', 'story', 'shell.json');
 	return existsSync(html)
 		? {
 				indexHtmlBytes: statSync(html).size,
-				dataJsonBytes: existsSync(data) ? statSync(data).size : undefined
+				shellJsonBytes: existsSync(data) ? statSync(data).size : undefined
 			}
 		: {};
 }
