@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStory } from '$lib/story/load';
 import type { CompiledStory } from '$lib/story/compiled';
 import { summarise, type StorySummary } from '$lib/story/summary';
-import { partOf, splitSummary, StoryIndex } from '$lib/story/parts';
+import { LIST_SIZE, partOf, splitSummary, StoryIndex } from '$lib/story/parts';
+import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import { timelineDomain } from '$lib/time/timeline';
 
 let story: CompiledStory;
@@ -84,6 +85,36 @@ describe('splitSummary', () => {
 		expect(shell.layers).toEqual(summary.layers);
 		expect(split(500).shell.inline).toBe(true);
 	});
+
+	it('lists every event in date order with the layers of its features', () => {
+		const { shell, lists } = split(2);
+		expect(shell.lists).toBe(lists.length);
+		expect(lists.length).toBe(Math.ceil(story.events.length / LIST_SIZE));
+		const listed = lists.flatMap((l) => l.events);
+		expect(listed.map((e) => [e.id, e.rank])).toEqual(story.events.map((e, i) => [e.id, i]));
+		for (const e of listed) {
+			const layers = Object.values(summary.features)
+				.filter((f) => f.event === e.id)
+				.map((f) => f.layer);
+			expect([...e.layers].sort()).toEqual(layers.sort());
+			const full = story.events.find((x) => x.id === e.id)!;
+			expect(e).toMatchObject({
+				title: full.title,
+				date: full.date,
+				place: full.place,
+				start: full.start,
+				end: full.end
+			});
+		}
+	});
+
+	it('carries the article’s links to the map, made from every feature', () => {
+		const { shell } = split(1);
+		expect(shell.links).toEqual(passageLinks(story.article.passages, summary.features));
+		const byPassage = featuresByPassage(summary.features);
+		expect(shell.mapped.sort()).toEqual(Object.keys(byPassage).sort());
+		expect(shell.mapped).not.toContain('p5');
+	});
 });
 
 describe('StoryIndex', () => {
@@ -113,6 +144,23 @@ describe('StoryIndex', () => {
 		expect(index.features).toEqual(summary.features);
 		expect(index.anchors).toEqual(summary.anchors);
 		expect(index.geometryTypes).toEqual(summary.geometryTypes);
+	});
+
+	it('keeps the listed events once the list is in; parts then add details only', () => {
+		const { parts, lists } = split(1);
+		const numbered = parts.map((part, k) => ({ k, part }));
+		const listedFirst = StoryIndex.empty().withList(lists);
+		expect(listedFirst.listed).toBe(true);
+		expect(listedFirst.events.map((e) => e.id)).toEqual(story.events.map((e) => e.id));
+		expect(listedFirst.details.size).toBe(0);
+		const one = numbered.find((p) => p.part.events.length > 0)!;
+		const withOne = listedFirst.with([one]);
+		expect(withOne.events).toBe(listedFirst.events);
+		expect([...withOne.details.keys()].sort()).toEqual(one.part.events.map((e) => e.id).sort());
+		// Parts first, then the list: the same events either way.
+		const partsFirst = StoryIndex.empty().with([one]).withList(lists);
+		expect(partsFirst.events.map((e) => e.id)).toEqual(story.events.map((e) => e.id));
+		expect(partsFirst.details.get(one.part.events[0].id)).toEqual(one.part.events[0]);
 	});
 
 	it('returns itself when nothing is new (a reactive holder does not change)', () => {

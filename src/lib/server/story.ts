@@ -12,6 +12,7 @@ import {
 	DEFAULT_PAGE_LIMIT,
 	DEFAULT_PART_SIZE,
 	splitSummary,
+	type ListPart,
 	type StoryPart,
 	type StoryShell
 } from '$lib/story/parts';
@@ -19,7 +20,7 @@ import { timelineDomain } from '$lib/time/timeline';
 import { siteUrl } from './site';
 
 let cached: Promise<CompiledStory> | undefined;
-let cachedParts: Promise<{ shell: StoryShell; parts: StoryPart[] }> | undefined;
+let cachedParts: Promise<{ shell: StoryShell; parts: StoryPart[]; lists: ListPart[] }> | undefined;
 
 export function storyDir(): string {
 	return path.resolve(process.env.STORY_DIR ?? 'geo');
@@ -46,7 +47,11 @@ export function envCount(name: string, fallback: number): number {
  * `STORY_INLINE_EVENTS` (stories up to this size are inlined whole in every page),
  * `STORY_PAGE_LIMIT` (events with a prerendered page and preview image, in date order).
  */
-export function getStoryParts(): Promise<{ shell: StoryShell; parts: StoryPart[] }> {
+export function getStoryParts(): Promise<{
+	shell: StoryShell;
+	parts: StoryPart[];
+	lists: ListPart[];
+}> {
 	cachedParts ??= getStory().then((story) =>
 		splitSummary(summarise(story), {
 			partSize: Math.max(1, envCount('STORY_PART_SIZE', DEFAULT_PART_SIZE)),

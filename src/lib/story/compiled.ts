@@ -60,6 +60,12 @@ export interface CompiledEvent extends StoryEventData {
 	end: string | null;
 }
 
+/** What the event list and the timeline need of an event. */
+export type EventHeadline = Pick<
+	CompiledEvent,
+	'id' | 'title' | 'date' | 'place' | 'start' | 'end'
+>;
+
 export interface CompiledStory {
 	article: Article;
 	/** In date order (then by id), the order of the event list. */

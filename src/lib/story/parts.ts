@@ -1,18 +1,23 @@
 /**
- * The story as the browser receives it: a small *shell* (the article, the layers, the framing)
- * that every page carries, and the event index cut into *parts* (events, their features'
- * properties, anchors and geometry types) fetched as static JSON files.
+ * The story as the browser receives it: a small *shell* (the article and its links to the
+ * map, the layers, the framing) that every page carries; the event index cut into *parts*
+ * (events, their features' properties, anchors and geometry types), found by a hash of the
+ * event id; and the *list* (each event's id, title, date and place, in date order, in chunks)
+ * for the event list and the timeline.
  *
- * Why parts: a page that inlined the whole index grew with the story, and a site of one page
- * per event with it grew as events² (a 1,000-event story built 1.4 GB). An event's part is
- * found from its id alone (a hash), so an event page needs one part, and a link to an event
- * without a prerendered page can still find it. Small stories have one part, inlined in the
- * page as before; large ones load the rest in the background.
+ * Why: a page that inlined the whole index grew with the story, and a site of one page per
+ * event with it grew as events² (a 1,000-event story built 1.4 GB). An event page needs one
+ * part; a link to an event without a prerendered page can still find its part from the id.
+ * Small stories have their parts inlined in every page, as before, and need no list; large
+ * ones fetch the list after the map is drawn (a tenth of the bytes of every part) and a part
+ * when an event is opened.
  */
 import type { Geometry } from 'geojson';
 import type { CompiledEvent, CompiledProperties } from './compiled';
 import type { StorySummary } from './summary';
 import type { Domain } from '$lib/time/timeline';
+import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
+import type { LinkRange } from '$lib/article/segments';
 
 export interface StoryShell {
 	article: StorySummary['article'];
@@ -24,6 +29,12 @@ export interface StoryShell {
 	featureCount: number;
 	/** How many part files there are (`/story/part-<k>.json`, k from 0). */
 	parts: number;
+	/** How many list files there are (`/story/list-<j>.json`, j from 0, in date order). */
+	lists: number;
+	/** Which words of each passage link to which feature (`passageLinks`, from every feature). */
+	links: Record<string, LinkRange[]>;
+	/** Passages with features on the map. */
+	mapped: string[];
 	/** Whether every page carries the whole index (small stories) or fetches it. */
 	inline: boolean;
 	/** Events ranked below this have a prerendered page and a preview image. */
@@ -37,6 +48,20 @@ export interface RankedEvent extends CompiledEvent {
 	rank: number;
 }
 
+/** What the list and the timeline show of an event, and the layers of its features. */
+export interface ListedEvent extends Pick<
+	CompiledEvent,
+	'id' | 'title' | 'date' | 'place' | 'start' | 'end'
+> {
+	rank: number;
+	/** The layer of each of its features (uncertainty areas included), for legend counts. */
+	layers: string[];
+}
+
+export interface ListPart {
+	events: ListedEvent[];
+}
+
 export interface StoryPart {
 	events: RankedEvent[];
 	features: Record<string, CompiledProperties>;
@@ -44,8 +69,10 @@ export interface StoryPart {
 	geometryTypes: Record<string, Geometry['type']>;
 }
 
-/** Events per part: ~350 KB of JSON, small enough to inline in an event page. */
-export const DEFAULT_PART_SIZE = 500;
+/** Events per part: ~80 KB of JSON, small enough to inline in an event page. */
+export const DEFAULT_PART_SIZE = 100;
+/** Events per list file: ~1.3 MB of JSON, parsed in well under a frame's budget of long tasks. */
+export const LIST_SIZE = 10_000;
 /** Stories up to this many events are inlined whole in every page. */
 export const DEFAULT_INLINE_EVENTS = 1000;
 /** Events with their own prerendered page and preview image, in date order. */
@@ -62,6 +89,7 @@ export function partOf(eventId: string, parts: number): number {
 }
 
 export const partPath = (k: number) => `/story/part-${k}.json`;
+export const listPath = (j: number) => `/story/list-${j}.json`;
 
 export interface SplitOptions {
 	partSize?: number;
@@ -75,7 +103,7 @@ export interface SplitOptions {
 export function splitSummary(
 	summary: StorySummary,
 	opts: SplitOptions
-): { shell: StoryShell; parts: StoryPart[] } {
+): { shell: StoryShell; parts: StoryPart[]; lists: ListPart[] } {
 	const partSize = Math.max(1, opts.partSize ?? DEFAULT_PART_SIZE);
 	const count = Math.max(1, Math.ceil(summary.events.length / partSize));
 	const parts: StoryPart[] = Array.from({ length: count }, () => ({
@@ -98,7 +126,31 @@ export function splitSummary(
 		part.anchors[fid] = summary.anchors[fid];
 		part.geometryTypes[fid] = summary.geometryTypes[fid];
 	}
+	const layersOf = new Map<string, string[]>();
+	for (const f of Object.values(summary.features)) {
+		const list = layersOf.get(f.event);
+		if (list) list.push(f.layer);
+		else layersOf.set(f.event, [f.layer]);
+	}
+	const lists: ListPart[] = [];
+	summary.events.forEach((e, rank) => {
+		const j = Math.floor(rank / LIST_SIZE);
+		lists[j] ??= { events: [] };
+		lists[j].events.push({
+			id: e.id,
+			title: e.title,
+			date: e.date,
+			place: e.place,
+			start: e.start,
+			end: e.end,
+			rank,
+			layers: layersOf.get(e.id) ?? []
+		});
+	});
+	if (lists.length === 0) lists.push({ events: [] });
+	const byPassage = featuresByPassage(summary.features);
 	return {
+		lists,
 		shell: {
 			article: summary.article,
 			layers: summary.layers,
@@ -107,6 +159,9 @@ export function splitSummary(
 			eventCount: summary.events.length,
 			featureCount: Object.keys(summary.features).length,
 			parts: count,
+			lists: lists.length,
+			links: passageLinks(summary.article.passages, summary.features),
+			mapped: Object.keys(byPassage).filter((p) => byPassage[p].length > 0),
 			inline: summary.events.length <= (opts.inlineEvents ?? DEFAULT_INLINE_EVENTS),
 			pageLimit: opts.pageLimit ?? DEFAULT_PAGE_LIMIT,
 			siteUrl: opts.siteUrl
@@ -116,53 +171,88 @@ export function splitSummary(
 }
 
 /**
- * What the app knows of the index so far: the parts loaded, merged. `with` returns a new
- * index (so a reactive holder changes once per merge) that shares the records of the old one,
- * grown in place: copying 100,000 entries per merge would be a long task in the browser.
+ * What the app knows of the index so far: the events listed (from list files, or from parts)
+ * and the parts loaded, merged. `with` returns a new index (so a reactive holder changes once
+ * per merge) that shares the records of the old one, grown in place: copying 100,000 entries
+ * per merge would be a long task in the browser.
  */
 export class StoryIndex {
-	/** Loaded events in date order. */
-	readonly events: RankedEvent[];
+	/** Every event known, in date order: from the list, or from the parts loaded. */
+	readonly events: (ListedEvent | RankedEvent)[];
+	/** Events with their full record (their part is loaded), by id. */
+	readonly details: ReadonlyMap<string, RankedEvent>;
 	readonly features: Record<string, CompiledProperties>;
 	readonly anchors: Record<string, [number, number]>;
 	readonly geometryTypes: Record<string, Geometry['type']>;
 	/** Which parts are in. */
 	readonly loaded: ReadonlySet<number>;
+	/** Whether the whole list is in (then `events` is every event). */
+	readonly listed: boolean;
 
 	private constructor(
-		events: RankedEvent[],
+		events: (ListedEvent | RankedEvent)[],
+		details: Map<string, RankedEvent>,
 		features: Record<string, CompiledProperties>,
 		anchors: Record<string, [number, number]>,
 		geometryTypes: Record<string, Geometry['type']>,
-		loaded: ReadonlySet<number>
+		loaded: ReadonlySet<number>,
+		listed: boolean
 	) {
 		this.events = events;
+		this.details = details;
 		this.features = features;
 		this.anchors = anchors;
 		this.geometryTypes = geometryTypes;
 		this.loaded = loaded;
+		this.listed = listed;
 	}
 
 	static empty(): StoryIndex {
-		return new StoryIndex([], {}, {}, {}, new Set());
+		return new StoryIndex([], new Map(), {}, {}, {}, new Set(), false);
 	}
 
 	/** This index with more parts (numbered as in `partOf`); parts already in are skipped. */
 	with(parts: { k: number; part: StoryPart }[]): StoryIndex {
 		const loaded = new Set(this.loaded);
-		const added: RankedEvent[] = [];
+		const details = this.details as Map<string, RankedEvent>;
 		for (const { k, part } of parts) {
 			if (loaded.has(k)) continue;
 			loaded.add(k);
-			added.push(...part.events);
+			for (const e of part.events) details.set(e.id, e);
 			Object.assign(this.features, part.features);
 			Object.assign(this.anchors, part.anchors);
 			Object.assign(this.geometryTypes, part.geometryTypes);
 		}
 		// An empty part (hashing leaves some) is still a part loaded.
 		if (loaded.size === this.loaded.size) return this;
-		const events = this.events.concat(added).sort((a, b) => a.rank - b.rank);
-		return new StoryIndex(events, this.features, this.anchors, this.geometryTypes, loaded);
+		// Until the list is in, the events known are those of the parts; after, parts add
+		// details, not events.
+		const events = this.listed
+			? this.events
+			: [...details.values()].sort((a, b) => a.rank - b.rank);
+		return new StoryIndex(
+			events,
+			details,
+			this.features,
+			this.anchors,
+			this.geometryTypes,
+			loaded,
+			this.listed
+		);
+	}
+
+	/** This index with the whole list (every list file, in order). */
+	withList(lists: ListPart[]): StoryIndex {
+		const events = lists.flatMap((l) => l.events);
+		return new StoryIndex(
+			events,
+			this.details as Map<string, RankedEvent>,
+			this.features,
+			this.anchors,
+			this.geometryTypes,
+			this.loaded,
+			true
+		);
 	}
 
 	complete(parts: number): boolean {
