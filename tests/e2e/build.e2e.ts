@@ -98,6 +98,25 @@ staticTest.describe('the static build unfurls', () => {
 		expect(built.sort()).toEqual(events.map((e) => e.id).sort());
 	});
 
+	staticTest('every link between pages leads to a file of the site', () => {
+		const broken: string[] = [];
+		const files = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+				d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]
+			);
+		for (const file of files(BUILD).filter((f) => f.endsWith('.html'))) {
+			const html = readFileSync(file, 'utf8');
+			for (const [, href] of html.matchAll(/<a [^>]*href="(\/[^"#?]*)/g)) {
+				const target = path.join(BUILD, decodeURIComponent(href));
+				const ok = href.endsWith('/')
+					? existsSync(path.join(target, 'index.html'))
+					: existsSync(target) || existsSync(`${target}.html`);
+				if (!ok) broken.push(`${path.relative(BUILD, file)} → ${href}`);
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+
 	for (const { urlPath, file, imageId } of pages()) {
 		staticTest(`${urlPath} has a title, description, canonical link and card tags`, () => {
 			const { titles, meta, canonical } = readHead(file);
