@@ -13,6 +13,8 @@ import {
 	CLAIM_COLOURS,
 	KIND_COLOURS,
 	colourExpression,
+	DENSE_DOUBT,
+	DENSE_DOUBT_MINZOOM,
 	interactiveLayerIds,
 	mapLayerIds,
 	sourceId,
@@ -88,6 +90,28 @@ describe('the style', () => {
 	it('adds direction arrows only to layers with routes or flown paths', () => {
 		expect(storyLayers(layers[2]).some((l) => l.id === mapLayerIds('routes').arrows)).toBe(true);
 		expect(storyLayers(layers[0]).some((l) => l.id === mapLayerIds('sites').arrows)).toBe(false);
+	});
+});
+
+describe('level of detail', () => {
+	const doubt = (featureCount: number): StyleLayerInput => ({
+		id: 'uncertainty',
+		cluster: false,
+		hidden: false,
+		kinds: ['uncertainty'],
+		featureCount
+	});
+
+	it('draws a few uncertainty circles at every zoom', () => {
+		for (const l of storyLayers(doubt(DENSE_DOUBT))) expect('minzoom' in l).toBe(false);
+	});
+
+	it('draws thousands of them from a closer zoom, and only them', () => {
+		const dense = storyLayers(doubt(DENSE_DOUBT + 1));
+		expect(dense.length).toBeGreaterThan(0);
+		for (const l of dense) expect(l).toMatchObject({ minzoom: DENSE_DOUBT_MINZOOM });
+		const manyPoints = storyLayers({ ...layers[0], featureCount: 100_000 });
+		for (const l of manyPoints) expect('minzoom' in l).toBe(false);
 	});
 });
 

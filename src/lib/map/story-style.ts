@@ -13,6 +13,7 @@ import type {
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 import { KIND_COLOURS, CLAIM_COLOURS } from './palette';
 import { KIND_SHAPES } from './icons';
+import { UNCERTAINTY_LAYER } from '$lib/story/compiled';
 
 export { KIND_COLOURS, CLAIM_COLOURS } from './palette';
 const FALLBACK = '#555555';
@@ -25,7 +26,18 @@ export interface StyleLayerInput {
 	kinds: string[];
 	/** Distinct `claimedBy` values of the layer's claim features, in data order. */
 	claimants?: string[];
+	/** How many features the layer has (a dense layer of doubt is drawn from a closer zoom). */
+	featureCount?: number;
 }
+
+/**
+ * Uncertainty circles in a layer denser than this are drawn from `DENSE_DOUBT_MINZOOM` on:
+ * thousands of circles of a few kilometres are specks at a country's scale, and uploading
+ * their outlines to the GPU froze the page for 1–2 s (bench/, 100,000 events). The real story
+ * has a handful and draws them at every zoom.
+ */
+export const DENSE_DOUBT = 1000;
+export const DENSE_DOUBT_MINZOOM = 6;
 
 export const sourceId = (layerId: string) => `story-${layerId}`;
 
@@ -108,6 +120,7 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 	const source = sourceId(layer.id);
 	const colour = colourExpression(layer.claimants);
 	const visibility = layer.hidden ? 'none' : 'visible';
+	const dense = layer.id === UNCERTAINTY_LAYER && (layer.featureCount ?? 0) > DENSE_DOUBT;
 	const out: AddLayerObject[] = [
 		{
 			id: ids.fill,
@@ -330,5 +343,5 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			}
 		);
 	}
-	return out;
+	return dense ? out.map((l) => ({ ...l, minzoom: DENSE_DOUBT_MINZOOM })) : out;
 }

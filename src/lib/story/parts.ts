@@ -73,8 +73,8 @@ export interface StoryPart {
 export const DEFAULT_PART_SIZE = 100;
 /** Events per list file: ~1.3 MB of JSON, parsed in well under a frame's budget of long tasks. */
 export const LIST_SIZE = 10_000;
-/** Stories up to this many events are inlined whole in every page. */
-export const DEFAULT_INLINE_EVENTS = 1000;
+/** Stories up to this many events are inlined whole in every page (~0.8 KB an event). */
+export const DEFAULT_INLINE_EVENTS = 250;
 /** Events with their own prerendered page and preview image, in date order. */
 export const DEFAULT_PAGE_LIMIT = 500;
 
