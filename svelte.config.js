@@ -43,13 +43,7 @@ const config = {
 			// Exactly the pages the routes' `entries` name: a large story prerenders its first
 			// events only (STORY_PAGE_LIMIT), and crawling would add every event the article
 			// links to. Internal links are checked by tests/e2e/build.e2e.ts instead.
-			crawl: false,
-			// Our hashes are view state (`#passage=p3&map=…`), not element ids; anything else
-			// that points at a missing id is still a broken link and fails the build.
-			handleMissingId: ({ id, message }) => {
-				if (/^(map|passage|layers|t)=/.test(id)) return;
-				throw new Error(message);
-			}
+			crawl: false
 		},
 		// Content Security Policy, written by SvelteKit into every prerendered page as a
 		// <meta http-equiv> tag, with the hash of its inline boot script added to script-src.
