@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatCount,
 	firstWords,
 	formatKm,
 	formatStoryDate,
@@ -59,5 +60,13 @@ describe('formatKm and firstWords', () => {
 			'France and Russia will exchange…'
 		);
 		expect(firstWords('Short one.')).toBe('Short one.');
+	});
+});
+
+describe('formatCount', () => {
+	it('writes thousands with commas, small counts as they are', () => {
+		expect(formatCount(8)).toBe('8');
+		expect(formatCount(1000)).toBe('1,000');
+		expect(formatCount(100_000)).toBe('100,000');
 	});
 });

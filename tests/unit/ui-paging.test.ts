@@ -64,9 +64,10 @@ describe('rowsToRender', () => {
 
 describe('labels', () => {
 	it('say how many rows a press adds, and how many remain', () => {
-		expect(moreLabel(99_900)).toBe('Show 100 more (99900 left)');
+		expect(moreLabel(99_900)).toBe('Show 100 more (99,900 left)');
 		expect(moreLabel(37)).toBe('Show 37 more (37 left)');
 		expect(earlierLabel(600)).toBe('Show 100 earlier (600 before)');
+		expect(earlierLabel(4_200)).toBe('Show 100 earlier (4,200 before)');
 		expect(earlierLabel(PAGE_SIZE)).toBe('Show 100 earlier (100 before)');
 	});
 });

@@ -31,6 +31,11 @@ export function formatStoryDate(date: string): string {
 }
 
 /** Kilometres for reading: 1 decimal under 10 km, whole kilometres above. */
+/** A count with thousands separators, as the article's English would write it: 100,000. */
+export function formatCount(n: number): string {
+	return n.toLocaleString('en');
+}
+
 export function formatKm(km: number): string {
 	if (!Number.isFinite(km)) return '';
 	const value = km < 10 ? String(Math.round(km * 10) / 10) : Math.round(km).toLocaleString('en-GB');

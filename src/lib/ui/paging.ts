@@ -3,6 +3,7 @@
  * more, not 100,000 buttons (rendering those is a long task of several seconds). Pure, so the
  * list's arithmetic is tested without a browser.
  */
+import { formatCount } from './format';
 
 /** Rows added at a time. */
 export const PAGE_SIZE = 100;
@@ -42,14 +43,14 @@ export function rowsToRender(
 	return clamp({ from: start, to: end });
 }
 
-/** The button that adds rows after: "Show 100 more (99900 left)". */
+/** The button that adds rows after: "Show 100 more (99,900 left)". */
 export function moreLabel(left: number, page = PAGE_SIZE): string {
-	return `Show ${Math.min(page, left)} more (${left} left)`;
+	return `Show ${Math.min(page, left)} more (${formatCount(left)} left)`;
 }
 
-/** The button that adds rows before: "Show 100 earlier (4200 before)". */
+/** The button that adds rows before: "Show 100 earlier (4,200 before)". */
 export function earlierLabel(before: number, page = PAGE_SIZE): string {
-	return `Show ${Math.min(page, before)} earlier (${before} before)`;
+	return `Show ${Math.min(page, before)} earlier (${formatCount(before)} before)`;
 }
 
 /** Whether two lists hold the same items in the same order. */
