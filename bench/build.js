@@ -233,15 +233,13 @@ export async function buildStorySite(o) {
 	const seconds = Math.round((Date.now() - started) / 100) / 10;
 	writeFileSync(logFile, output);
 	const got = progress(prerendered);
+	const common = { seconds, events: o.events, key, date: new Date().toISOString() };
 	/** @type {BuildResult} */
 	let result;
 	if (code === 0 && !stopped && existsSync(path.join(o.buildDir, 'index.html'))) {
 		result = {
 			ok: true,
-			seconds,
-			events: o.events,
-			key,
-			date: new Date().toISOString(),
+			...common,
 			siteBytes: du(o.buildDir).bytes,
 			indexHtmlBytes: statSync(path.join(o.buildDir, 'index.html')).size,
 			shellJsonBytes: statSync(path.join(o.buildDir, 'story', 'shell.json')).size,
@@ -252,18 +250,18 @@ export async function buildStorySite(o) {
 		const written = du(prerendered);
 		const ogRate = rate(got.og);
 		const pageRate = rate(got.events);
+		// Only the first `pageLimit` events get a page and an image (the shell says how many,
+		// once written; before that, assume all of them).
+		const pages = Math.min(o.events, pageLimitOf(prerendered) ?? o.events);
 		const where =
 			got.firstFileAt === 0
 				? 'before the first prerendered file (bundling, or the story loader still compiling the story)'
 				: got.events.count === 0
-					? `while drawing preview images: ${got.og.count} of ${o.events + 1} og/*.png written, no event page yet`
-					: `while prerendering: ${got.events.count} of ${o.events} event pages written`;
+					? `while drawing preview images: ${got.og.count} of ${pages + 1} og/*.png written, no event page yet`
+					: `while prerendering: ${got.events.count} of ${pages} event pages written`;
 		result = {
 			ok: false,
-			seconds,
-			events: o.events,
-			key,
-			date: new Date().toISOString(),
+			...common,
 			phase: stopped ?? 'vite build failed',
 			error: stopped
 				? `stopped at the ${stopped} (${stopped === 'time limit' ? `${o.timeoutS} s` : `${(o.maxBytes / 1e9).toFixed(1)} GB`}) ${where}`
@@ -272,17 +270,15 @@ export async function buildStorySite(o) {
 			// The home page is prerendered first: its size is known even when the build is not.
 			...homePage(prerendered),
 			timeline: timeline(got, started),
-			// Each event has a page (HTML + __data.json) and a preview image, projected from
-			// the ones written so far (the per-page cost itself grows with the story).
+			// Each paged event has a page and a preview image, projected from the ones written
+			// so far.
 			projectedBytes: got.events.count
-				? Math.round(got.events.avgBytes * (o.events + 2) + got.og.avgBytes * (o.events + 1))
+				? Math.round(got.events.avgBytes * (pages + 2) + got.og.avgBytes * (pages + 1))
 				: undefined,
 			projectedSeconds:
 				got.firstFileAt && ogRate !== null
 					? Math.round(
-							(got.firstFileAt - started) / 1000 +
-								ogRate * (o.events + 1) +
-								(pageRate ?? 0) * o.events
+							(got.firstFileAt - started) / 1000 + ogRate * (pages + 1) + (pageRate ?? 0) * pages
 						)
 					: undefined,
 			log: path.relative(root, logFile)
@@ -294,7 +290,7 @@ export async function buildStorySite(o) {
 
 /**
  * How far a prerender got: the first file (the story loaded), preview images (`og/`), and
- * event pages (HTML + __data.json: mean bytes), with first and last write times.
+ * event pages (HTML: mean bytes), with first and last write times.
  */
 function progress(/** @type {string} */ prerendered) {
 	const pages = path.join(prerendered, 'pages');
@@ -309,12 +305,7 @@ function progress(/** @type {string} */ prerendered) {
 	const all = [...walk(pages)];
 	const og = [...walk(path.join(pages, 'og'))].filter((f) => f.endsWith('.png'));
 	const eventHtml = [...walk(path.join(pages, 'events'))].filter((f) => f.endsWith('index.html'));
-	let bytes = 0;
-	for (const html of eventHtml) {
-		const id = path.basename(path.dirname(html));
-		const data = path.join(prerendered, 'dependencies', 'events', id, '__data.json');
-		bytes += statSync(html).size + (existsSync(data) ? statSync(data).size : 0);
-	}
+	const bytes = eventHtml.reduce((n, f) => n + statSync(f).size, 0);
 	const ogBytes = og.reduce((n, f) => n + statSync(f).size, 0);
 	return {
 		firstFileAt: times(all).firstAt,
@@ -330,10 +321,24 @@ function progress(/** @type {string} */ prerendered) {
 const rate = (/** @type {{ count: number; firstAt: number; lastAt: number }} */ x) =>
 	x.count > 1 ? (x.lastAt - x.firstAt) / 1000 / (x.count - 1) : null;
 
+/** The story's shell as prerendered so far (`$lib/story/parts`). */
+const shellFile = (/** @type {string} */ prerendered) =>
+	path.join(prerendered, 'dependencies', 'story', 'shell.json');
+
+/** How many events get a page, from the shell once it is written. */
+function pageLimitOf(/** @type {string} */ prerendered) {
+	try {
+		const n = Number(JSON.parse(readFileSync(shellFile(prerendered), 'utf8')).pageLimit);
+		return Number.isFinite(n) ? n : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Sizes of the prerendered home page and the story's shell, when written. */
 function homePage(/** @type {string} */ prerendered) {
 	const html = path.join(prerendered, 'pages', 'index.html');
-	const data = path.join(prerendered, 'dependencies', 'story', 'shell.json');
+	const data = shellFile(prerendered);
 	return existsSync(html)
 		? {
 				indexHtmlBytes: statSync(html).size,

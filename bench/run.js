@@ -94,6 +94,13 @@ async function compare(browser, o) {
 	sides.bare = { path: `/?box=${o.defaultBox.join(',')}`, loads: [], hovers: [], errors: [] };
 	const site = (/** @type {string} */ name) => (name === 'app' ? o.app : o.bare);
 
+	/** A failed run is recorded (its first line) and measured as missing. */
+	const noteError = (/** @type {string} */ name, /** @type {unknown} */ e) =>
+		sides[name].errors.push(
+			String(/** @type {Error} */ (e).message)
+				.split('\n')[0]
+				.slice(0, 300)
+		);
 	const load = async (/** @type {string} */ name) => {
 		const s = /** @type {import('./server.js').Site} */ (site(name));
 		s.log.length = 0;
@@ -107,11 +114,7 @@ async function compare(browser, o) {
 			});
 			return { ...r, bytes: summariseRequests(s, s.log.slice(0, cut)) };
 		} catch (e) {
-			sides[name].errors.push(
-				String(/** @type {Error} */ (e).message)
-					.split('\n')[0]
-					.slice(0, 300)
-			);
+			noteError(name, e);
 			return null;
 		}
 	};
@@ -125,11 +128,7 @@ async function compare(browser, o) {
 				timeoutMs: o.timeoutMs
 			});
 		} catch (e) {
-			sides[name].errors.push(
-				String(/** @type {Error} */ (e).message)
-					.split('\n')[0]
-					.slice(0, 300)
-			);
+			noteError(name, e);
 			return null;
 		}
 	};
