@@ -4,7 +4,7 @@
  * page, and a page that was not prerendered (an event of a large story, served by the
  * fallback page) can run them in the browser, where no `__data.json` exists for it.
  */
-import { partPath, type StoryPart, type StoryShell } from '$lib/story/parts';
+import { fetchStoryFile, partPath, type StoryPart, type StoryShell } from '$lib/story/parts';
 import type { LayoutLoad } from './$types';
 
 // Every page is prerendered: the whole site is static files.
@@ -12,12 +12,12 @@ export const prerender = true;
 export const trailingSlash = 'always';
 
 export const load: LayoutLoad = async ({ fetch }) => {
-	const shell: StoryShell = await (await fetch('/story/shell.json')).json();
+	const shell = await fetchStoryFile<StoryShell>(fetch, '/story/shell.json');
 	const parts: { k: number; part: StoryPart }[] = shell.inline
 		? await Promise.all(
 				Array.from({ length: shell.parts }, async (_, k) => ({
 					k,
-					part: (await (await fetch(partPath(k))).json()) as StoryPart
+					part: await fetchStoryFile<StoryPart>(fetch, partPath(k))
 				}))
 			)
 		: [];

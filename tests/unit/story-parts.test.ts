@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStory } from '$lib/story/load';
 import type { CompiledStory } from '$lib/story/compiled';
 import { summarise, type StorySummary } from '$lib/story/summary';
-import { LIST_SIZE, partOf, splitSummary, StoryIndex } from '$lib/story/parts';
+import {
+	fetchStoryFile,
+	hasOwnPage,
+	LIST_SIZE,
+	partOf,
+	splitSummary,
+	StoryIndex
+} from '$lib/story/parts';
 import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import { timelineDomain } from '$lib/time/timeline';
 
@@ -167,5 +174,21 @@ describe('StoryIndex', () => {
 		const { parts } = split(500);
 		const index = StoryIndex.empty().with([{ k: 0, part: parts[0] }]);
 		expect(index.with([{ k: 0, part: parts[0] }])).toBe(index);
+	});
+});
+
+describe('fetchStoryFile and hasOwnPage', () => {
+	it('parses a file, and names the file and status when the request fails', async () => {
+		const ok = (async () => new Response('{"a":1}')) as typeof fetch;
+		expect(await fetchStoryFile(ok, '/story/shell.json')).toEqual({ a: 1 });
+		const missing = (async () => new Response('nope', { status: 404 })) as typeof fetch;
+		await expect(fetchStoryFile(missing, '/story/part-3.json')).rejects.toThrow(
+			'/story/part-3.json: HTTP 404'
+		);
+	});
+
+	it('gives a page to the events ranked below the limit', () => {
+		expect(hasOwnPage({ rank: 499 }, { pageLimit: 500 })).toBe(true);
+		expect(hasOwnPage({ rank: 500 }, { pageLimit: 500 })).toBe(false);
 	});
 });

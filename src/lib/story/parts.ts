@@ -91,6 +91,17 @@ export function partOf(eventId: string, parts: number): number {
 export const partPath = (k: number) => `/story/part-${k}.json`;
 export const listPath = (j: number) => `/story/list-${j}.json`;
 
+/** A story file, parsed. A failed request throws, naming the file and the status. */
+export async function fetchStoryFile<T>(fetch: typeof globalThis.fetch, path: string): Promise<T> {
+	const res = await fetch(path);
+	if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+	return (await res.json()) as T;
+}
+
+/** Whether an event has a prerendered page and preview image of its own. */
+export const hasOwnPage = (event: { rank: number }, shell: Pick<StoryShell, 'pageLimit'>) =>
+	event.rank < shell.pageLimit;
+
 export interface SplitOptions {
 	partSize?: number;
 	inlineEvents?: number;

@@ -1,5 +1,5 @@
 import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
-import { partOf, partPath, type StoryPart } from '$lib/story/parts';
+import { hasOwnPage, partOf, partPath, type StoryPart } from '$lib/story/parts';
 import type { PageLoad } from './$types';
 
 /**
@@ -22,6 +22,6 @@ export const load: PageLoad = async ({ params, parent, fetch }) => {
 	return {
 		event,
 		part: { k, part },
-		meta: eventPageMeta(event, shell.article, shell.siteUrl, event.rank < shell.pageLimit)
+		meta: eventPageMeta(event, shell.article, shell.siteUrl, hasOwnPage(event, shell))
 	};
 };
