@@ -15,13 +15,21 @@ function formatPoint(d: string): string {
 	return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
 
-/** A story date or interval in words: "13 Nov 2015", "30 Sep – 27 Nov 2015", "from 30 Sep 2015". */
+/**
+ * A story date or interval in words: "13 Nov 2015", "20–27 Nov 2015", "30 Sep – 27 Nov 2015",
+ * "from 30 Sep 2015".
+ */
 export function formatStoryDate(date: string): string {
 	const [a, b] = date.split('/');
 	if (b === undefined) return formatPoint(a);
 	if (a === '..') return `until ${formatPoint(b)}`;
 	if (b === '..') return `from ${formatPoint(a)}, ongoing`;
+	if (a === b) return formatPoint(a);
 	const [fa, fb] = [formatPoint(a), formatPoint(b)];
+	// Days of one month: say the month once ("20–27 Nov 2015").
+	if (a.length === 10 && b.length === 10 && a.slice(0, 7) === b.slice(0, 7)) {
+		return `${Number(a.slice(8))}–${fb}`;
+	}
 	// Same year: say it once ("30 Sep – 27 Nov 2015").
 	const ya = a.slice(0, 4);
 	if (ya === b.slice(0, 4) && fa.endsWith(ya) && a.length === b.length) {
