@@ -4,8 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		projects: [
+			// Pure modules, the data loader, generators: no build needed (`npm run test:unit`).
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			// The built site read from disk: run after a build (`npm run test:e2e`).
+			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } }
+		]
 	}
 });

@@ -1,6 +1,8 @@
 /**
  * Shared browser-test fixtures: every test fails on a console error, an uncaught page
- * error or a request that leaves the site's origin, without each test having to say so.
+ * error, a request that leaves the site's origin or a request that fails (an error status,
+ * or no answer), without each test having to say so. A test that expects a failure (a 404
+ * page) takes the entries it expects out of `watch` itself.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -30,9 +32,13 @@ export const test = base.extend<{ watch: Watch }>({
 				if (url.startsWith('data:') || url.startsWith('blob:')) return;
 				if (new URL(url).origin !== origin) watch.foreignRequests.push(url);
 			});
-			page.on('requestfailed', (r) =>
-				watch.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`)
-			);
+			page.on('requestfailed', (r) => {
+				const error = r.failure()?.errorText;
+				// MapLibre aborts the tile requests of a view it has moved away from, and a
+				// navigation aborts the previous page's: the site did answer, nobody waited.
+				if (error === 'net::ERR_ABORTED') return;
+				watch.failedRequests.push(`${r.url()} ${error}`);
+			});
 			page.on('response', (r) => {
 				if (r.status() >= 400) watch.failedRequests.push(`${r.url()} ${r.status()}`);
 			});
@@ -40,12 +46,16 @@ export const test = base.extend<{ watch: Watch }>({
 			expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
 			expect(watch.consoleErrors, 'console errors').toEqual([]);
 			expect(watch.foreignRequests, 'requests that left the origin').toEqual([]);
+			expect(watch.failedRequests, 'requests that failed').toEqual([]);
 		},
 		{ auto: true }
 	]
 });
 
 export { expect };
+
+/** The open popup (MapLibre's element, holding the EventPopup component). */
+export const popup = (page: Page) => page.locator('.maplibregl-popup');
 
 /** The map region: MapLibre sets aria-busy=false on `idle` (all tiles and data drawn). */
 export const mapRegion = (page: Page) => page.getByRole('region', { name: /map of/i });

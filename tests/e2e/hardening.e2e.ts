@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.js';
 import { HOSTILE_BASE_URL } from '../../playwright.config';
-import { test, expect, waitForMap, mapRegion } from './fixtures';
+import { test, expect, waitForMap, mapRegion, popup } from './fixtures';
 import { layerIds, openAt, pointOf, screenPoint, storyFeatures } from './map-helpers';
 
 declare global {
@@ -60,8 +60,6 @@ async function colourCount(page: Page, png: Buffer): Promise<number> {
 		await helper.close();
 	}
 }
-
-const popup = (page: Page) => page.locator('.maplibregl-popup');
 
 /** Press Tab (or Shift+Tab) until the focused element matches, at most `max` times. */
 async function tabUntil(page: Page, selector: string, max = 60, key = 'Tab') {
@@ -451,10 +449,13 @@ test.describe('accessibility', () => {
 
 	test.describe('on a phone', () => {
 		test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-		test('no serious violation in the phone layout', async ({ page }) => {
+		test('the phone layout: no serious violation and no sideways scroll', async ({ page }) => {
 			await page.goto('/events/sinai-crash/');
 			await waitForMap(page);
 			expect(await seriousAxeViolations(page)).toEqual([]);
+			const over = await overflow(page);
+			expect(over.document, 'page scrolls sideways').toBeLessThanOrEqual(0);
+			expect(over.panel, 'the article panel scrolls sideways').toBeLessThanOrEqual(0);
 		});
 	});
 
@@ -467,6 +468,7 @@ test.describe('accessibility', () => {
 		const title = (await opener.locator('.title').textContent())!;
 		await page.keyboard.press('Enter');
 		await expect(popup(page)).toBeVisible();
+		await expect(page.getByText(`Selected: ${title}`)).toBeAttached();
 		await expect(page).toHaveURL(/\/events\//);
 		// Into the popup: its controls come next in the focus order.
 		expect(await tabUntil(page, '.maplibregl-popup', 3)).toBe(true);

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, waitForMap, mapRegion } from './fixtures';
+import { test, expect, waitForMap, mapRegion, popup } from './fixtures';
 import {
 	expectCursor,
 	layerIds,
@@ -30,8 +29,6 @@ function markerOf(features: StoryFeature[], event: string): StoryFeature {
 	if (!marker) throw new Error(`event ${event} has no marker`);
 	return marker;
 }
-
-const popup = (page: import('@playwright/test').Page) => page.locator('.maplibregl-popup');
 
 test.describe('reading the map', () => {
 	for (const event of REQUIRED) {
@@ -76,30 +73,6 @@ test.describe('reading the map', () => {
 		expect(name.length).toBeGreaterThan(2);
 	});
 
-	test('keyboard only: Tab to the list, Enter selects, Escape closes and returns focus', async ({
-		page
-	}) => {
-		await page.goto('/');
-		await waitForMap(page);
-		const first = page.getByRole('region', { name: /map of/i });
-		await first.focus();
-		let onEvent = false;
-		for (let i = 0; i < 40 && !onEvent; i++) {
-			await page.keyboard.press('Tab');
-			onEvent = await page.evaluate(() => !!document.activeElement?.closest('.events'));
-		}
-		expect(onEvent).toBe(true);
-		const focused = page.locator(':focus');
-		const title = (await focused.locator('.title').textContent())!;
-		await page.keyboard.press('Enter');
-		await expect(popup(page)).toBeVisible();
-		await expect(page.getByText(`Selected: ${title}`)).toBeAttached();
-		await expect(page).toHaveURL(/\/events\//);
-		await page.keyboard.press('Escape');
-		await expect(popup(page)).toHaveCount(0);
-		await expect(page.locator('.events button', { hasText: title })).toBeFocused();
-	});
-
 	test('the Paris cluster splits when zoomed', async ({ page }) => {
 		await page.goto('/');
 		const features = await storyFeatures(page, await layerIds(page));
@@ -142,33 +115,5 @@ test.describe('reading the map', () => {
 		await toggle.check();
 		await waitForMap(page);
 		await expectCursor(page, pointOf(kremlin), 'pointer');
-	});
-
-	test('phone layout has no horizontal scroll', async ({ browser }) => {
-		const context = await browser.newContext({
-			viewport: { width: 360, height: 740 },
-			isMobile: true,
-			hasTouch: true
-		});
-		const page = await context.newPage();
-		await page.goto('/events/paris-attacks/');
-		await waitForMap(page);
-		const widths = await page.evaluate(() => [
-			document.documentElement.scrollWidth,
-			window.innerWidth
-		]);
-		expect(widths[0]).toBeLessThanOrEqual(widths[1]);
-		await context.close();
-	});
-
-	test('no serious accessibility violation with a popup open', async ({ page }) => {
-		await page.goto('/events/sinai-crash/');
-		await waitForMap(page);
-		await expect(popup(page)).toBeVisible();
-		const results = await new AxeBuilder({ page }).analyze();
-		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-			[]
-		);
 	});
 });

@@ -1,6 +1,9 @@
-import { test, expect, waitForMap, mapRegion, decodePng, distinctColours } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { test, expect, waitForMap, mapRegion, decodePng, distinctColours, popup } from './fixtures';
 
-const popup = (page: import('@playwright/test').Page) => page.locator('.maplibregl-popup');
+const events = (
+	JSON.parse(readFileSync('geo/events.json', 'utf8')) as { events: { id: string; title: string }[] }
+).events;
 
 async function viewOf(page: import('@playwright/test').Page) {
 	const r = mapRegion(page);
@@ -129,8 +132,25 @@ test.describe('share links', () => {
 			'Failed to load resource: the server responded with a status of 404 (Not Found)';
 		expect(watch.consoleErrors).toEqual([expected]);
 		watch.consoleErrors.length = 0;
+		expect(watch.failedRequests).toEqual([expect.stringMatching(/\/events\/no-such-event\/ 404$/)]);
+		watch.failedRequests.length = 0;
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/no such page/i);
 		await page.getByRole('link', { name: /map of the whole story/i }).click();
 		await waitForMap(page);
+	});
+
+	test('an event page has the event in its title, and its preview image is served', async ({
+		page,
+		request
+	}) => {
+		const event = events.find((e) => e.id === 'sinai-crash')!;
+		await page.goto('/events/sinai-crash/');
+		const headline = await page.locator('#article-headline').textContent();
+		await expect(page).toHaveTitle(`${event.title} · ${headline} · conflict map`);
+		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+		expect(new URL(image!).pathname).toBe('/og/sinai-crash.png');
+		const response = await request.get('/og/sinai-crash.png');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('image/png');
 	});
 });

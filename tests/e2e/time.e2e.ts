@@ -1,4 +1,4 @@
-import { test, expect, waitForMap } from './fixtures';
+import { test, expect, waitForMap, popup } from './fixtures';
 import { expectCursor, layerIds, openAt, pointOf, storyFeatures, screenPoint } from './map-helpers';
 
 test.describe('time and uncertainty', () => {
@@ -19,7 +19,7 @@ test.describe('time and uncertainty', () => {
 		await expectCursor(page, pointOf(crash), '');
 		const p = await screenPoint(page, pointOf(crash));
 		await page.mouse.click(p.x, p.y);
-		await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+		await expect(popup(page)).toHaveCount(0);
 		const list = page.locator('.events');
 		await expect(list.getByText('Russian airliner crash', { exact: false })).toHaveCount(0);
 		await expect(list.locator('button', { hasText: 'Su-24' })).toBeVisible();
@@ -47,20 +47,32 @@ test.describe('time and uncertainty', () => {
 	});
 
 	test('Play selects events in date order, and Pause stops', async ({ page }) => {
+		// Playwright's clock: Play's steps are timers, so the test moves time rather than
+		// waiting for it. It flows as usual until paused, so the map loads as it would.
+		await page.clock.install();
+		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await page.goto('/');
 		await waitForMap(page);
+		const current = page.locator('.events button[aria-current="true"] .title');
 		const order = await page.locator('.events button .title').allTextContents();
+		await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 		await page.getByRole('button', { name: 'Play' }).click();
-		await expect(page.locator('.events button[aria-current="true"] .title')).toHaveText(order[0]);
-		await expect(page.locator('.events button[aria-current="true"] .title')).toHaveText(order[1], {
-			timeout: 10_000
-		});
+		await expect(current).toHaveText(order[0]);
+		// A step is 3 s: just short of it nothing moves, at it the next event is selected.
+		await page.clock.runFor(2900);
+		await expect(current).toHaveText(order[0]);
+		await page.clock.runFor(100);
+		await expect(current).toHaveText(order[1]);
 		await page.getByRole('button', { name: 'Pause' }).click();
 		const path = new URL(page.url()).pathname;
-		// Longer than a Play step: nothing else gets selected once paused.
-		await page.waitForTimeout(3500);
+		// A minute later, still paused: nothing else was selected.
+		await page.clock.runFor(60_000);
 		expect(new URL(page.url()).pathname).toBe(path);
-		await expect(page.locator('.events button[aria-current="true"] .title')).toHaveText(order[1]);
+		await expect(current).toHaveText(order[1]);
+		await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute(
+			'aria-pressed',
+			'false'
+		);
 	});
 
 	test('both Su-24 claims are on the map, labelled with who claims them', async ({ page }) => {
@@ -76,10 +88,11 @@ test.describe('time and uncertainty', () => {
 			await expectCursor(page, pointOf(claim), 'pointer');
 			const p = await screenPoint(page, pointOf(claim));
 			await page.mouse.click(p.x, p.y);
-			const popup = page.locator('.maplibregl-popup');
-			await expect(popup.getByRole('heading', { level: 3 })).toHaveText(claim.properties.title);
-			await expect(popup.getByTestId('precision')).toHaveText(/^disputed: /);
-			await expect(popup).toContainText(String(claim.properties.claimedBy));
+			await expect(popup(page).getByRole('heading', { level: 3 })).toHaveText(
+				claim.properties.title
+			);
+			await expect(popup(page).getByTestId('precision')).toHaveText(/^disputed: /);
+			await expect(popup(page)).toContainText(String(claim.properties.claimedBy));
 		}
 	});
 });
