@@ -4,11 +4,7 @@
  * window turns clustering off so that no cluster counts points outside it.
  */
 import { describe, expect, it } from 'vitest';
-import {
-	createExpression,
-	validateStyleMin,
-	type StyleSpecification
-} from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapStyle } from '$lib/map/basemap-style';
 import { timeFilter } from '$lib/map/source-data';
 import {
@@ -20,6 +16,7 @@ import {
 	storySource,
 	type StyleLayerInput
 } from '$lib/map/story-style';
+import { passes } from './filter-eval';
 
 const sites: StyleLayerInput = { id: 'sites', cluster: true, hidden: false, kinds: ['attack'] };
 const routes: StyleLayerInput = {
@@ -29,16 +26,6 @@ const routes: StyleLayerInput = {
 	kinds: ['smuggling-route']
 };
 const week = timeFilter({ from: '2015-11-20', to: '2015-11-27' });
-
-function passes(filter: unknown, properties: Record<string, unknown>, type = 'Point'): boolean {
-	const parsed = createExpression(filter, {
-		type: 'boolean',
-		'property-type': 'data-driven',
-		expression: { interpolated: false, parameters: ['zoom', 'feature'] }
-	} as never);
-	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-	return parsed.value.evaluate({ zoom: 5 }, { type, properties } as never) as boolean;
-}
 
 type Layer = { id: string; layout?: { visibility?: string }; filter?: unknown };
 
