@@ -181,6 +181,16 @@ describe('Selection', () => {
 		expect(selection.marked?.passage).toBe(url.state.passage);
 	});
 
+	it('the map opens on the link’s view, else the event framed, else the story', () => {
+		expect(app('#map=7/35.8/36', '/events/su24-shootdown/').selection.firstView()).toEqual({
+			view: { zoom: 7, lat: 35.8, lng: 36, bearing: 0, pitch: 0 }
+		});
+		const event = app('', '/events/su24-shootdown/');
+		expect(event.selection.firstView()).toEqual({ bbox: event.selection.event!.bbox });
+		const story = app('');
+		expect(story.selection.firstView()).toEqual({ bbox: story.shell.bbox });
+	});
+
 	it('keeps a view and a passage from the link', () => {
 		const { selection } = app('#map=7/35.8/36&passage=p15', '/events/su24-shootdown/');
 		selection.arrive();

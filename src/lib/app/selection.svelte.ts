@@ -8,7 +8,7 @@ import type { BBox } from '$lib/story/compiled';
 import type { RankedEvent } from '$lib/story/parts';
 import { markInPassage, primaryFeature } from '$lib/ui/selection';
 import { formatStoryDate } from '$lib/ui/format';
-import type { HashState } from '$lib/url/hash-state';
+import type { HashState, MapView } from '$lib/url/hash-state';
 import type { Shown } from './shown.svelte';
 import type { StoryIndexState } from './story-index.svelte';
 import type { UrlState } from './url-state.svelte';
@@ -92,6 +92,15 @@ export class Selection {
 
 	constructor(opts: SelectionOptions) {
 		this.#o = opts;
+	}
+
+	/**
+	 * Where the map opens: the link's view, else the selected event framed, else the story.
+	 * Reads the address bar if no navigation has been reported yet (the map may start first).
+	 */
+	firstView(): { view: MapView } | { bbox: BBox } {
+		const { view } = this.#o.url.current();
+		return view ? { view } : { bbox: this.event?.bbox ?? this.#o.story.shell.bbox };
 	}
 
 	/** The popup an event opens: its primary feature. */
