@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { sourceProperties, timeFilter } from '$lib/map/source-data';
 import { dateInWindow, fromDayIndex, dayIndex, type TimeWindow } from '$lib/time/window';
 import type { CompiledProperties } from '$lib/story/compiled';
-
-/** The filter as MapLibre evaluates it. */
-function passes(filter: unknown, properties: Record<string, unknown>): boolean {
-	const parsed = createExpression(filter, {
-		type: 'boolean',
-		'property-type': 'data-driven',
-		expression: { interpolated: false, parameters: ['zoom', 'feature'] }
-	} as never);
-	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-	return parsed.value.evaluate({ zoom: 5 }, { type: 'Point', properties } as never) as boolean;
-}
+// The filter as MapLibre evaluates it.
+import { passes } from './filter-eval';
 
 const props = (date: string) =>
 	({

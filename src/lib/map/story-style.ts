@@ -8,6 +8,7 @@
 import type {
 	AddLayerObject,
 	ExpressionSpecification,
+	FilterSpecification,
 	GeoJSONSourceSpecification
 } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
@@ -105,14 +106,63 @@ const hasIcon: ExpressionSpecification = [
 /** Highlighted features (hovered passage, selection) are drawn heavier. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
-export function storySource(layer: StyleLayerInput, dataUrl: string): GeoJSONSourceSpecification {
+/**
+ * Whether a layer's points are clustered in a view. Not while a time window is set: a cluster
+ * is made in MapLibre's worker from every point of the source, before any layer filter, so it
+ * would go on counting (and drawing) points outside the window.
+ */
+export const clustered = (layer: StyleLayerInput, inTime: FilterSpecification | null) =>
+	layer.cluster && !inTime;
+
+export function storySource(
+	layer: StyleLayerInput,
+	dataUrl: string,
+	inTime: FilterSpecification | null = null
+): GeoJSONSourceSpecification {
 	return {
 		type: 'geojson',
 		data: dataUrl,
 		// Feature-state (highlighting) needs an id MapLibre keeps: ours are strings.
 		promoteId: 'fid',
-		...(layer.cluster ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {})
+		...(clustered(layer, inTime) ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {})
 	};
+}
+
+/** What a view shows of a story layer: whether it is on, and the time window as a filter. */
+export interface LayerShowing {
+	visible: boolean;
+	/** `timeFilter` of the window (`$lib/map/source-data`); null lets every date through. */
+	inTime: FilterSpecification | null;
+}
+
+/** A map layer's own filter with the time window's added. */
+export function filterInTime(
+	base: FilterSpecification | undefined,
+	inTime: FilterSpecification | null
+): FilterSpecification | null {
+	if (!inTime) return base ?? null;
+	return base
+		? (['all', base, inTime] as ExpressionSpecification)
+		: (inTime as ExpressionSpecification);
+}
+
+/**
+ * A story layer's map layers as a view shows them. The map is created from these, so a
+ * link's layers and time window are drawn from the first frame, not patched in after the
+ * style has loaded (which a cold start used to miss).
+ */
+export function shownLayers(layer: StyleLayerInput, show: LayerShowing): AddLayerObject[] {
+	// storyLayers makes style layers only (never custom ones): each has a layout and a filter.
+	type StyleLayer = AddLayerObject & { layout?: object; filter?: FilterSpecification };
+	return storyLayers(layer).map((l: StyleLayer) => {
+		const out: StyleLayer = {
+			...l,
+			layout: { ...l.layout, visibility: show.visible ? 'visible' : 'none' }
+		};
+		const filter = filterInTime(l.filter, show.inTime);
+		if (filter) out.filter = filter;
+		return out;
+	});
 }
 
 export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {

@@ -28,7 +28,8 @@
  * `parseHash(serializeHash(s))` gives back a valid `s` up to rounding, and
  * `serializeHash(parseHash(x).state)` is a fixed point of serialize ∘ parse.
  *
- * Pure: no `location`, no `history`. The layout owns the URL and calls these (model:
+ * Pure: no `location`, no `history`. `$lib/app/url-state.svelte` owns the URL and calls these,
+ * writing through `withHashKeys` so that others' keys survive (model:
  * dimfeld/svelte-maplibre's `hash.ts` and SvelteKit's Sverdle `game.ts`).
  */
 import { isRealDate, type TimeWindow } from '../time/window';

@@ -1,0 +1,89 @@
+/**
+ * The map is created showing what the link says (`shownLayers`, `storySource` with the time
+ * window): hidden layers are not drawn, features outside the window are filtered out, and a
+ * window turns clustering off so that no cluster counts points outside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { basemapStyle } from '$lib/map/basemap-style';
+import { timeFilter } from '$lib/map/source-data';
+import {
+	clustered,
+	filterInTime,
+	shownLayers,
+	sourceId,
+	storyLayers,
+	storySource,
+	type StyleLayerInput
+} from '$lib/map/story-style';
+import { passes } from './filter-eval';
+
+const sites: StyleLayerInput = { id: 'sites', cluster: true, hidden: false, kinds: ['attack'] };
+const routes: StyleLayerInput = {
+	id: 'routes',
+	cluster: false,
+	hidden: true,
+	kinds: ['smuggling-route']
+};
+const week = timeFilter({ from: '2015-11-20', to: '2015-11-27' });
+
+type Layer = { id: string; layout?: { visibility?: string }; filter?: unknown };
+
+describe('shownLayers', () => {
+	it('draws a layer the link shows, even one hidden by default, and hides one it does not', () => {
+		for (const l of shownLayers(routes, { visible: true, inTime: null }) as Layer[])
+			expect(l.layout?.visibility, l.id).toBe('visible');
+		for (const l of shownLayers(sites, { visible: false, inTime: null }) as Layer[])
+			expect(l.layout?.visibility, l.id).toBe('none');
+	});
+
+	it('without a window, is the style’s own layers', () => {
+		const own = storyLayers(sites) as Layer[];
+		const shown = shownLayers(sites, { visible: true, inTime: null }) as Layer[];
+		expect(shown.map((l) => l.filter)).toEqual(own.map((l) => l.filter));
+	});
+
+	it('with a window, keeps each layer’s own filter and adds the window’s', () => {
+		const own = storyLayers(routes) as Layer[];
+		const shown = shownLayers(routes, { visible: true, inTime: week }) as Layer[];
+		const line = shown.find((l) => l.id === 'story-routes-line')!;
+		const base = own.find((l) => l.id === 'story-routes-line')!.filter;
+		expect(line.filter).toEqual(['all', base, week]);
+		const inside = { kind: 'smuggling-route', start: '2015-11-24', end: '2015-11-24' };
+		const before = { kind: 'smuggling-route', start: '2015-10-31', end: '2015-10-31' };
+		expect(passes(line.filter, inside, 'LineString')).toBe(true);
+		expect(passes(line.filter, before, 'LineString')).toBe(false);
+		// The layer's own filter still holds: a point is not drawn as a line.
+		expect(passes(line.filter, inside, 'Point')).toBe(false);
+	});
+
+	it('makes a style MapLibre accepts', () => {
+		const style = basemapStyle('https://example.org');
+		for (const l of [sites, routes]) {
+			style.sources[sourceId(l.id)] = storySource(l, `https://example.org/${l.id}.geojson`, week);
+			style.layers.push(
+				...(shownLayers(l, { visible: l === sites, inTime: week }) as StyleSpecification['layers'])
+			);
+		}
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+});
+
+describe('filterInTime', () => {
+	it('is the base filter without a window, the window without a base, else both', () => {
+		expect(filterInTime(undefined, null)).toBeNull();
+		expect(filterInTime(['has', 'label'], null)).toEqual(['has', 'label']);
+		expect(filterInTime(undefined, week)).toEqual(week);
+		expect(filterInTime(['has', 'label'], week)).toEqual(['all', ['has', 'label'], week]);
+	});
+});
+
+describe('clustering', () => {
+	it('clusters a clustered layer only while no window is set', () => {
+		expect(clustered(sites, null)).toBe(true);
+		expect(clustered(sites, week)).toBe(false);
+		expect(clustered(routes, null)).toBe(false);
+		expect(storySource(sites, '/d.geojson').cluster).toBe(true);
+		expect(storySource(sites, '/d.geojson', week).cluster).toBeUndefined();
+	});
+});
