@@ -9,12 +9,16 @@ import { parseJson } from './json';
 import { StoryError, type Problem } from './problems';
 import { validateStory, type ParsedFile, type StoryInput } from './validate';
 
+/** Optional: the story's own kinds and its opening view (geo/README.md). */
+export const STORY_FILE = 'story.json';
 export const ARTICLE_FILE = 'article.json';
 export const EVENTS_FILE = 'events.json';
 export const LAYER_EXTENSION = '.geojson';
 
 /** The raw files of a story: `null` text for a required file that is missing. */
 export interface StoryFiles {
+	/** story.json: null or absent when the story has none (it is optional). */
+	story?: string | null;
 	article: string | null;
 	events: string | null;
 	/** `<layer-id>.geojson` file name → its text. */
@@ -50,6 +54,7 @@ function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Prob
 		}
 		return { file, value: result.value };
 	};
+	const story = files.story == null ? null : parse(STORY_FILE, files.story);
 	const article = parse(ARTICLE_FILE, files.article);
 	const events = parse(EVENTS_FILE, files.events);
 	const layers: StoryInput['layers'] = [];
@@ -59,5 +64,5 @@ function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Prob
 		if (parsed) layers.push({ ...parsed, id: file.slice(0, -LAYER_EXTENSION.length) });
 		else unreadableLayers.push(file);
 	}
-	return { input: { article, events, layers, unreadableLayers }, problems };
+	return { input: { story, article, events, layers, unreadableLayers }, problems };
 }

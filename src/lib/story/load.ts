@@ -12,6 +12,7 @@ import {
 	checkStoryFiles,
 	EVENTS_FILE,
 	LAYER_EXTENSION,
+	STORY_FILE,
 	type StoryFiles
 } from './build';
 import type { CompiledStory } from './compiled';
@@ -28,7 +29,7 @@ export function readStoryFiles(dir: string): StoryFiles {
 	for (const name of readdirSync(dir).sort()) {
 		if (name.endsWith(LAYER_EXTENSION)) layers[name] = readFileSync(path.join(dir, name), 'utf8');
 	}
-	return { article: read(ARTICLE_FILE), events: read(EVENTS_FILE), layers };
+	return { story: read(STORY_FILE), article: read(ARTICLE_FILE), events: read(EVENTS_FILE), layers };
 }
 
 /**
