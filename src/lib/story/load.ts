@@ -11,6 +11,8 @@ import {
 	buildStory,
 	checkStoryFiles,
 	EVENTS_FILE,
+	reportStoryFiles,
+	type StoryReport,
 	LAYER_EXTENSION,
 	STORY_FILE,
 	type StoryFiles
@@ -43,4 +45,16 @@ export function loadStory(dir: string): CompiledStory {
 /** The problems of a story directory, `[]` when it is valid. */
 export function checkStory(dir: string): Problem[] {
 	return checkStoryFiles(readStoryFiles(dir), loadNaturalEarth('10m'));
+}
+
+/** The report `npm run validate` and the build print for a story directory. */
+export function reportStory(dir: string): StoryReport {
+	let files: StoryFiles;
+	try {
+		files = readStoryFiles(dir);
+	} catch (error) {
+		if (!(error instanceof StoryError)) throw error;
+		return { ok: false, lines: error.lines, summary: `${dir}: no story there` };
+	}
+	return reportStoryFiles(files, loadNaturalEarth('10m'));
 }
