@@ -100,9 +100,11 @@ describe('a declared kind reaches everything that draws kinds', () => {
 	it('the style colours it and draws it with its own icon; the full style validates', () => {
 		const layers = storyLayers(sites, kinds);
 		const icons = layers.find((l) => l.id === mapLayerIds('sites').icons)!;
-		const paint = (layers.find((l) => l.id === mapLayerIds('sites').points) as never as {
-			paint: { 'circle-color': unknown };
-		}).paint;
+		const paint = (
+			layers.find((l) => l.id === mapLayerIds('sites').points) as never as {
+				paint: { 'circle-color': unknown };
+			}
+		).paint;
 		expect(evaluate(paint['circle-color'], { kind: 'naval-incident' })).toBe(naval.colour);
 		const filter = (icons as { filter: unknown }).filter;
 		expect(evaluate(filter, { kind: 'naval-incident' }, 'boolean')).toBe(true);

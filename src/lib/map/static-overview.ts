@@ -202,8 +202,7 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 		const claimants: string[] = [];
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
-			if (kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by))
-				claimants.push(by);
+			if (kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by)) claimants.push(by);
 		}
 		for (const f of layer.data.features) {
 			if (!f.geometry) continue;

@@ -273,12 +273,7 @@ export function storyLayers(
 			id: ids.labels,
 			type: 'symbol',
 			source,
-			filter: [
-				'all',
-				isPoint,
-				notCluster,
-				['any', isLabel, ['has', 'label']]
-			],
+			filter: ['all', isPoint, notCluster, ['any', isLabel, ['has', 'label']]],
 			layout: {
 				visibility,
 				'text-field': ['coalesce', ['get', 'label'], ['get', 'title']],
@@ -322,11 +317,7 @@ export function storyLayers(
 			id: ids.arrows,
 			type: 'symbol',
 			source,
-			filter: [
-				'all',
-				isLine,
-				kindIn(arrowKinds)
-			],
+			filter: ['all', isLine, kindIn(arrowKinds)],
 			layout: {
 				visibility,
 				'symbol-placement': 'line',

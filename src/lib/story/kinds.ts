@@ -224,9 +224,7 @@ export function contrastRatio(a: string, b: string): number {
 
 /** A kind's style, or a grey dot for a kind the table lacks (drawn, never thrown on). */
 export function kindStyle(kinds: KindTable, kind: string): KindStyle {
-	return (
-		kinds[kind] ?? { label: kind, geometry: 'point', colour: FALLBACK_COLOUR, role: 'event' }
-	);
+	return kinds[kind] ?? { label: kind, geometry: 'point', colour: FALLBACK_COLOUR, role: 'event' };
 }
 
 /** Kind ids of a table that match: the style expressions and icons are built from these. */
@@ -243,7 +241,8 @@ export const iconKinds = (kinds: KindTable) =>
 	);
 
 /** Whether features of this kind locate an event (else they give context). */
-export const isEventKind = (kinds: KindTable, kind: string) => kindStyle(kinds, kind).role === 'event';
+export const isEventKind = (kinds: KindTable, kind: string) =>
+	kindStyle(kinds, kind).role === 'event';
 
 /** What two kinds look like on the map: two kinds with the same look cannot be told apart. */
 export function lookOf(style: KindStyle): string {

@@ -31,7 +31,12 @@ export function readStoryFiles(dir: string): StoryFiles {
 	for (const name of readdirSync(dir).sort()) {
 		if (name.endsWith(LAYER_EXTENSION)) layers[name] = readFileSync(path.join(dir, name), 'utf8');
 	}
-	return { story: read(STORY_FILE), article: read(ARTICLE_FILE), events: read(EVENTS_FILE), layers };
+	return {
+		story: read(STORY_FILE),
+		article: read(ARTICLE_FILE),
+		events: read(EVENTS_FILE),
+		layers
+	};
 }
 
 /**

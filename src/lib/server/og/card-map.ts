@@ -93,7 +93,6 @@ export function basemapScaleFor(view: BBox): Scale {
 	return view[2] - view[0] < DETAIL_SPAN_DEGREES ? '10m' : '50m';
 }
 
-
 /** A palette colour, never anything else (the value ends up in an SVG attribute). */
 function safeColour(colour: string | undefined): string {
 	return colour && /^#[0-9a-f]{3,8}$/i.test(colour) ? colour : FALLBACK_COLOUR;
