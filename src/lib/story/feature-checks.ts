@@ -25,10 +25,7 @@ import type { Derivation, StoryFeature } from './schema';
 import { didYouMean } from './suggest';
 import { isRecord } from './raw';
 import { geometry as geometrySchema } from './schema';
-import { BUILT_IN_KINDS, kindsWhere, UNCERTAINTY_KIND, type KindTable } from './kinds';
-
-/** Kinds that report an allegation, so they must say who makes it. */
-export const CLAIM_KINDS: readonly string[] = kindsWhere(BUILT_IN_KINDS, (k) => !!k.claimed);
+import { UNCERTAINTY_KIND, type KindTable } from './kinds';
 
 /** How far a great circle's `via` point may lie from the path before the split means nothing. */
 export const MAX_VIA_OFFSET_KM = 50;

@@ -19,7 +19,7 @@ import type { Problem } from './problems';
 
 export type { ParsedFile, StoryInput, ValidLayer, ValidStory } from './input';
 export { UNCERTAINTY_LAYER } from './compiled';
-export { CLAIM_KINDS, MAX_VIA_OFFSET_KM } from './feature-checks';
+export { MAX_VIA_OFFSET_KM } from './feature-checks';
 
 /** Validate a whole story. `problems` is empty exactly when `story` is given. */
 export function validateStory(

@@ -1,8 +1,8 @@
 /**
  * The map part of a preview image: a Mercator projection fitted to a bbox, and the story's
- * features drawn over the basemap in the map's palette (`KIND_COLOURS`, dashes for what
- * `DASHED_KINDS` says). Pure: returns SVG markup built only from numbers and the palette;
- * no string from the data reaches it (labels are outlines, see `text-paths.ts`).
+ * features drawn over the basemap as the story's kind table says (`$lib/story/kinds`: colours,
+ * dashes). Pure: returns SVG markup built only from numbers and `#hex` colours (a story's
+ * declared colours are checked again by `safeColour`); no other string from the data reaches it (labels are outlines, see `text-paths.ts`).
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Geometry, Polygon, Position } from 'geojson';
