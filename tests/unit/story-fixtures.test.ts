@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadNaturalEarth } from '$lib/geo/natural-earth-file';
 import { viewBBox } from '$lib/geo/bounds';
-import { buildStory } from '$lib/story/build';
+import { buildStory, reportStoryFiles } from '$lib/story/build';
 import { loadStory } from '$lib/story/load';
 import { StoryError } from '$lib/story/problems';
 import { fixtureFiles } from './fixture-overlay';
@@ -184,6 +184,26 @@ test('a story with several errors in several files lists every one of them', () 
 		featureId: 'ssh',
 		field: 'properties.passages[1]',
 		reason: 'unknown passage "p8" (article.json has p1–p4)'
+	});
+});
+
+describe('the report `npm run validate` and the build print', () => {
+	test('every problem line once, then how many problems in how many files', () => {
+		const report = reportStoryFiles(fixtureFiles('several-errors'), countries);
+		expect(report.ok).toBe(false);
+		expect(report.lines).toEqual(storyError('several-errors').lines);
+		expect(report.summary).toBe('6 problems in 4 files');
+		expect(reportStoryFiles(fixtureFiles('missing-file'), countries).summary).toBe(
+			'1 problem in 1 file'
+		);
+	});
+
+	test('a valid story: what it holds', () => {
+		expect(reportStoryFiles(fixtureFiles('valid'), countries)).toEqual({
+			ok: true,
+			lines: [],
+			summary: 'ok: 3 events, 9 features, 4 passages'
+		});
 	});
 });
 
