@@ -3,6 +3,7 @@
  * at sea, kinds the story declares, its own opening view and an event that names the feature
  * its page opens. Every test opens its link in a fresh page (a shared link is a cold start).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SEA_BASE_URL } from '../../playwright.config';
@@ -62,11 +63,13 @@ test('its own kinds are in the legend, with their labels and symbols', async ({ 
 	for (const kind of Object.values(story.kinds))
 		await expect(legend.getByText(kind.label, { exact: true })).toBeVisible();
 	// The naval incident's marker: the shape story.json chose, in a colour of its own.
-	const naval = legend.locator('li', { hasText: 'Naval incident' }).locator('polygon');
+	const swatch = (label: string) =>
+		legend.locator('.kinds li', { hasText: label }).locator('polygon');
+	const naval = swatch('Naval incident');
 	await expect(naval).toHaveCount(1);
 	const fill = await naval.getAttribute('fill');
 	expect(fill).toMatch(/^#[0-9a-fA-F]{6}$/);
-	const blockade = legend.locator('li', { hasText: 'Blockade' }).locator('polygon');
+	const blockade = swatch('Blockade');
 	expect((await blockade.getAttribute('fill'))?.toLowerCase()).toBe('#117733');
 	expect(fill?.toLowerCase()).not.toBe('#117733');
 });
@@ -92,6 +95,11 @@ test('an event page opens the feature the event names, not the first in draw ord
 	await page.goto('/events/ship-seized/');
 	await waitForMap(page);
 	await expect(popup(page).locator('h3')).toHaveText(seizure.properties.title);
+	// The story's own kinds and colours add no serious accessibility problem.
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 });
 
 test('every event has its page and preview image; the story card draws its own kinds', async ({
