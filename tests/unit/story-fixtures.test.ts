@@ -11,7 +11,7 @@ import { viewBBox } from '$lib/geo/bounds';
 import { buildStory, reportStoryFiles } from '$lib/story/build';
 import { loadStory } from '$lib/story/load';
 import { StoryError } from '$lib/story/problems';
-import { fixtureFiles } from './fixture-overlay';
+import { applyOverlay, fixtureFiles } from './fixture-overlay';
 
 const root = path.resolve('tests/fixtures/story');
 const dir = (name: string) => path.join(root, name);
@@ -43,7 +43,7 @@ const expected: Record<string, string[]> = {
 	],
 	'unknown-kind': [
 		'lines.geojson › syria-turkey-border › properties.derive.op: "frontier" is not one of: great-circle, border',
-		'sites.geojson › paris-talks-site › properties.kind: unknown kind "bombing": the kinds are attack, crash, shootdown, diplomacy, airstrike, airbase, smuggling-route, oil-field, claim, border, flight-path, flight-path-unflown, place; declare new ones in story.json'
+		'sites.geojson › paris-talks-site › properties.kind: unknown kind "bombing": the kinds are attack, crash, shootdown, diplomacy, airstrike, airbase, smuggling-route, oil-field, claim, border, flight-path, flight-path-unflown, uncertainty, place; declare new ones in story.json'
 	],
 	'on-land-at-sea': [
 		'sites.geojson › crash-site › properties.country: names no country: name one, or give "waters" (the sea it lies in) for a place at sea',
@@ -242,6 +242,27 @@ describe('valid overlays', () => {
 		expect(story.bbox).toEqual(viewBBox([30, 45], 4));
 		expect(story.events.find((e) => e.id === 'sinai-crash')?.feature).toBe('ssh');
 	});
+});
+
+test('a story.json that is not JSON is one problem: the kinds it meant to declare are not more', () => {
+	const files = applyOverlay(
+		fixtureFiles('declared-kinds'),
+		{ about: 'broken story.json' },
+		{
+			'story.json': '{ "kinds": '
+		}
+	);
+	const lines = (() => {
+		try {
+			buildStory(files, countries);
+		} catch (error) {
+			if (error instanceof StoryError) return error.lines;
+			throw error;
+		}
+		throw new Error('loaded without problems');
+	})();
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toMatch(/^story\.json › line 1, column 12: invalid JSON/);
 });
 
 describe('the valid fixture', () => {

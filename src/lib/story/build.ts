@@ -103,5 +103,15 @@ function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Prob
 		if (parsed) layers.push({ ...parsed, id: file.slice(0, -LAYER_EXTENSION.length) });
 		else unreadableLayers.push(file);
 	}
-	return { input: { story, article, events, layers, unreadableLayers }, problems };
+	return {
+		input: {
+			story,
+			storyUnreadable: files.story != null && story === null,
+			article,
+			events,
+			layers,
+			unreadableLayers
+		},
+		problems
+	};
 }

@@ -25,7 +25,7 @@ import type { Derivation, StoryFeature } from './schema';
 import { didYouMean } from './suggest';
 import { isRecord } from './raw';
 import { geometry as geometrySchema } from './schema';
-import { UNCERTAINTY_KIND, type KindTable } from './kinds';
+import type { KindTable } from './kinds';
 
 /** How far a great circle's `via` point may lie from the path before the split means nothing. */
 export const MAX_VIA_OFFSET_KM = 50;
@@ -44,6 +44,8 @@ export interface FeatureContext {
 	complete: boolean;
 	/** Built-in and declared kinds (story.json). */
 	kinds: KindTable;
+	/** Kinds not to report as unknown: story.json's problems already explain them. */
+	excused: (kind: string) => boolean;
 	/** The file kinds are declared in, for messages. */
 	storyFile: string;
 }
@@ -84,14 +86,15 @@ export function checkFeature(
 		);
 	}
 	const style = ctx.kinds[p.kind];
-	if (!style || p.kind === UNCERTAINTY_KIND) {
-		const known = Object.keys(ctx.kinds).filter((k) => k !== UNCERTAINTY_KIND);
-		at(
-			'properties.kind',
-			p.kind === UNCERTAINTY_KIND
-				? `"${p.kind}" is the kind of the circles the loader derives from uncertaintyKm: pick another`
-				: `unknown kind "${p.kind}"${didYouMean(p.kind, known)}: the kinds are ${known.join(', ')}; declare new ones in ${ctx.storyFile}`
-		);
+	if (!style) {
+		// A kind story.json meant to declare, with problems there, is not reported again here.
+		if (!ctx.excused(p.kind)) {
+			const known = Object.keys(ctx.kinds);
+			at(
+				'properties.kind',
+				`unknown kind "${p.kind}"${didYouMean(p.kind, known)}: the kinds are ${known.join(', ')}; declare new ones in ${ctx.storyFile}`
+			);
+		}
 	} else if (style.claimed && p.claimedBy === undefined) {
 		at('properties.claimedBy', `required for kind "${p.kind}": who makes the claim`);
 	}

@@ -11,6 +11,8 @@ export interface ParsedFile {
 export interface StoryInput {
 	/** story.json: null when the story has none (it is optional) or it is not JSON. */
 	story?: ParsedFile | null;
+	/** story.json exists but is not JSON (already reported). */
+	storyUnreadable?: boolean;
 	/** null when missing or not JSON (that was reported already). */
 	article: ParsedFile | null;
 	events: ParsedFile | null;

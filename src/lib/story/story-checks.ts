@@ -24,8 +24,13 @@ export const LAND_COLOUR = BASEMAP_COLOURS.land;
 export interface StoryFindings {
 	/** Built-in kinds, with the story's relabelling, plus its declared kinds (in story.json order). */
 	kinds: KindTable;
-	/** Ids declared in story.json (new or restyled built-ins). */
+	/** Ids declared in story.json (new or restyled built-ins), those with problems too. */
 	declared: string[];
+	/**
+	 * Whether the table is the story's: false when story.json failed its schema, so that a
+	 * kind it meant to declare is not also reported, feature by feature, as unknown.
+	 */
+	complete: boolean;
 	view?: StoryView;
 }
 
@@ -36,12 +41,12 @@ export function checkStoryFile(
 	report: (problem: Problem) => void
 ): StoryFindings {
 	const kinds: KindTable = { ...BUILT_IN_KINDS };
-	if (!input) return { kinds, declared: [] };
+	if (!input) return { kinds, declared: [], complete: true };
 	const { file, value } = input;
 	const result = checkSchema(storyFile, value, { file });
 	if (!result.ok) {
 		result.problems.forEach(report);
-		return { kinds, declared: [] };
+		return { kinds, declared: [], complete: false };
 	}
 	const declaredKinds = Object.entries(result.data.kinds ?? {});
 	const at = (id: string, field: string, reason: string) =>
@@ -67,7 +72,7 @@ export function checkStoryFile(
 
 	const view = result.data.view;
 	if (view) checkView(view, (field, reason) => report({ file, field, reason }));
-	return { kinds, declared: declaredKinds.map(([id]) => id), view };
+	return { kinds, declared: declaredKinds.map(([id]) => id), view, complete: true };
 }
 
 function resolveKind(

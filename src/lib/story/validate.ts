@@ -35,7 +35,8 @@ export function validateStory(
 	const complete = unreadable.length === 0;
 
 	const storyFile = input.story?.file ?? 'story.json';
-	const { kinds, declared, view } = checkStoryFile(input.story ?? null, report);
+	const storyKinds = checkStoryFile(input.story ?? null, report);
+	const { kinds, declared, view } = storyKinds;
 	const { article, passages, listed } = checkArticle(input.article, report);
 	const checkPassages = passageRefChecker(articleFile, passages, report);
 	const { events, ids: eventIds } = checkEvents(input.events, checkPassages, report);
@@ -57,6 +58,10 @@ export function validateStory(
 		featuresById: found.byId,
 		complete,
 		kinds,
+		// Ids story.json declares (even with problems), or every id when it could not be read:
+		// features of those kinds are not reported again as of an unknown kind.
+		excused: (kind: string) =>
+			declared.includes(kind) || !storyKinds.complete || input.storyUnreadable === true,
 		storyFile
 	};
 	for (const entry of found.checked) checkFeature(entry, context);
