@@ -1,12 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT) so two test runs can share a machine.
+// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT, E2E_SEA_PORT) so two test runs can share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 /** The hostile fixture story (tests/fixtures/hostile-story), built by `npm run build:hostile`. */
 const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4176);
 /** Where tests/e2e/hardening.e2e.ts finds the hostile build (`test.use({ baseURL })`). */
 export const HOSTILE_BASE_URL = `http://127.0.0.1:${HOSTILE_PORT}`;
+/** The maritime fixture story (tests/fixtures/sea-story), built by `npm run build:sea`. */
+const SEA_PORT = Number(process.env.E2E_SEA_PORT ?? 4178);
+/** Where tests/e2e/sea-story.e2e.ts finds the maritime build. */
+export const SEA_BASE_URL = `http://127.0.0.1:${SEA_PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -36,6 +40,13 @@ export default defineConfig({
 			// The same app built from a story made of hostile strings, on its own port.
 			command: `node scripts/serve.js --dir build-hostile --port ${HOSTILE_PORT}`,
 			url: `${HOSTILE_BASE_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// A second story (at sea, with its own kinds and opening view), on its own port.
+			command: `node scripts/serve.js --dir build-sea --port ${SEA_PORT}`,
+			url: `${SEA_BASE_URL}/`,
 			reuseExistingServer: false,
 			timeout: 60_000
 		}

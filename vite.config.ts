@@ -1,8 +1,40 @@
+import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Checks the story (`STORY_DIR`, default geo/) before anything is built. Invalid data then
+ * stops the build here, with the list of problems printed once and no stack trace, instead
+ * of failing inside SvelteKit's prerender worker, which printed it twice with a crash.
+ */
+function storyCheck(): Plugin {
+	let checked = false;
+	return {
+		name: 'story-check',
+		apply: 'build',
+		async buildStart() {
+			// SvelteKit builds the server and the client with the same plugins: check once.
+			if (checked) return;
+			checked = true;
+			const dir = path.resolve(process.env.STORY_DIR ?? 'geo');
+			// The loader is TypeScript: Vite's module runner transpiles it (as scripts/validate.js does).
+			const { module } = await runnerImport<typeof import('./src/lib/story/load')>(
+				path.resolve('src/lib/story/load.ts'),
+				{ configFile: false, logLevel: 'silent' }
+			);
+			const report = module.reportStory(dir);
+			if (report.ok) return;
+			console.error(
+				[`\nThe story in ${dir} has problems:`, ...report.lines, report.summary].join('\n')
+			);
+			process.exit(1);
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [storyCheck(), sveltekit()],
 	test: {
 		environment: 'node',
 		testTimeout: 60_000,

@@ -40,7 +40,7 @@ function fullStyle(): StyleSpecification {
 	const style = basemapStyle('https://example.org');
 	for (const l of layers)
 		style.sources[sourceId(l.id)] = storySource(l, `https://example.org/data/${l.id}.geojson`);
-	style.layers.push(...(layers.flatMap(storyLayers) as StyleSpecification['layers']));
+	style.layers.push(...(layers.flatMap((l) => storyLayers(l)) as StyleSpecification['layers']));
 	return style;
 }
 

@@ -1,20 +1,26 @@
 /**
- * One story directory per error class in tests/fixtures/story/<class>/: each is the `valid`
- * story with one kind of mistake, and must fail with exactly these lines (in report order:
- * article.json, events.json, then layer files by name).
+ * One fixture per error class in tests/fixtures/story/<class>/: each is an overlay on the
+ * `valid` story (fixture-overlay.ts) with one kind of mistake, and must fail with exactly these
+ * lines (in report order: story.json, article.json, events.json, then layer files by name).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadNaturalEarth } from '$lib/geo/natural-earth-file';
+import { viewBBox } from '$lib/geo/bounds';
+import { buildStory, reportStoryFiles } from '$lib/story/build';
 import { loadStory } from '$lib/story/load';
 import { StoryError } from '$lib/story/problems';
+import { applyOverlay, fixtureFiles } from './fixture-overlay';
 
 const root = path.resolve('tests/fixtures/story');
 const dir = (name: string) => path.join(root, name);
+const countries = loadNaturalEarth('10m');
+const load = (name: string) => buildStory(fixtureFiles(name), countries);
 
 function storyError(name: string): StoryError {
 	try {
-		loadStory(dir(name));
+		load(name);
 	} catch (error) {
 		if (error instanceof StoryError) return error;
 		throw error;
@@ -37,7 +43,26 @@ const expected: Record<string, string[]> = {
 	],
 	'unknown-kind': [
 		'lines.geojson › syria-turkey-border › properties.derive.op: "frontier" is not one of: great-circle, border',
-		'sites.geojson › paris-talks-site › properties.kind: "bombing" is not one of: attack, crash, shootdown, diplomacy, airstrike, airbase, smuggling-route, oil-field, claim, border, flight-path, flight-path-unflown, uncertainty, place'
+		'sites.geojson › paris-talks-site › properties.kind: unknown kind "bombing": the kinds are attack, crash, shootdown, diplomacy, airstrike, airbase, smuggling-route, oil-field, claim, border, flight-path, flight-path-unflown, uncertainty, place; declare new ones in story.json'
+	],
+	'on-land-at-sea': [
+		'sites.geojson › crash-site › properties.country: names no country: name one, or give "waters" (the sea it lies in) for a place at sea',
+		'sites.geojson › jet-crash › geometry.coordinates: this point is on land in Syria, 4.0 km from the sea: move it onto the water, or name the country'
+	],
+	'schema-and-position': [
+		'sites.geojson › paris-talks-site › properties.precision: "precise" is not one of: exact, approximate, disputed',
+		'sites.geojson › paris-talks-site › geometry.coordinates: [13.405, 52.52] is 539 km outside France (it is in Germany)'
+	],
+	'event-feature': [
+		'events.json › paris-talks › feature: "crash-site" belongs to event "sinai-crash", not to this one',
+		'events.json › jet-downed › feature: unknown feature "jet-crsh" (did you mean "jet-crash"?)'
+	],
+	'bad-story-json': [
+		'story.json › kinds.naval-incident › colour: #F0E442 has contrast 1.2:1 against the land (#f4f1ea); at least 3:1 is needed to see it: pick a darker colour',
+		'story.json › kinds.blockade › geometry: missing: a new kind is drawn as a "point", "line" or "area"',
+		'story.json › kinds.border › dashed: "border" is a built-in kind: a story may change its label and colour only (declare a new kind to draw it differently)',
+		'story.json › view.bbox: west (40) must be less than east (20)',
+		'story.json › kinds.talks: looks the same as "diplomacy" (point square #0072b2): give it another colour or symbol'
 	],
 	'duplicate-feature-id': [
 		'sites.geojson › paris-talks-site › id: duplicate feature id (also in areas.geojson)'
@@ -135,7 +160,9 @@ test('every fixture directory is covered by a test', () => {
 		.filter((entry) => entry.isDirectory())
 		.map((entry) => entry.name)
 		.sort();
-	expect(dirs).toEqual([...Object.keys(expected), 'several-errors', 'valid'].sort());
+	expect(dirs).toEqual(
+		[...Object.keys(expected), 'several-errors', ...validOverlays, 'valid'].sort()
+	);
 });
 
 test('a story with several errors in several files lists every one of them', () => {
@@ -160,9 +187,87 @@ test('a story with several errors in several files lists every one of them', () 
 	});
 });
 
+describe('the report `npm run validate` and the build print', () => {
+	test('every problem line once, then how many problems in how many files', () => {
+		const report = reportStoryFiles(fixtureFiles('several-errors'), countries);
+		expect(report.ok).toBe(false);
+		expect(report.lines).toEqual(storyError('several-errors').lines);
+		expect(report.summary).toBe('6 problems in 4 files');
+		expect(reportStoryFiles(fixtureFiles('missing-file'), countries).summary).toBe(
+			'1 problem in 1 file'
+		);
+	});
+
+	test('a valid story: what it holds', () => {
+		expect(reportStoryFiles(fixtureFiles('valid'), countries)).toEqual({
+			ok: true,
+			lines: [],
+			summary: 'ok: 3 events, 9 features, 4 passages'
+		});
+	});
+});
+
+/** Overlays that must load: what the validator accepts, and what the compiler makes of it. */
+const validOverlays = ['at-sea', 'declared-kinds'];
+
+describe('valid overlays', () => {
+	test('a point at sea that names its waters, and an area with a country and waters, load', () => {
+		const story = load('at-sea');
+		const jet = story.layers
+			.flatMap((layer) => layer.data.features)
+			.find((feature) => feature.id === 'jet-crash');
+		expect(jet?.properties.country).toEqual([]);
+		expect(jet?.properties.waters).toBe('Mediterranean Sea');
+	});
+
+	test('declared kinds reach the compiled story, with the opening view and the chosen feature', () => {
+		const story = load('declared-kinds');
+		expect(story.kinds['naval-incident']).toEqual({
+			label: 'Naval incident',
+			geometry: 'point',
+			symbol: 'star',
+			colour: '#332288',
+			role: 'event'
+		});
+		expect(story.kinds['ship-route']).toMatchObject({
+			geometry: 'line',
+			colour: '#117733',
+			dashed: false,
+			arrows: true
+		});
+		expect(story.kinds.crash).toMatchObject({ label: 'Air crash', colour: '#882255' });
+		// Only the kinds the story uses travel to the pages.
+		expect(story.kinds.attack).toBeUndefined();
+		expect(story.layers.find((l) => l.id === 'sites')?.kinds).toContain('naval-incident');
+		expect(story.bbox).toEqual(viewBBox([30, 45], 4));
+		expect(story.events.find((e) => e.id === 'sinai-crash')?.feature).toBe('ssh');
+	});
+});
+
+test('a story.json that is not JSON is one problem: the kinds it meant to declare are not more', () => {
+	const files = applyOverlay(
+		fixtureFiles('declared-kinds'),
+		{ about: 'broken story.json' },
+		{
+			'story.json': '{ "kinds": '
+		}
+	);
+	const lines = (() => {
+		try {
+			buildStory(files, countries);
+		} catch (error) {
+			if (error instanceof StoryError) return error.lines;
+			throw error;
+		}
+		throw new Error('loaded without problems');
+	})();
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toMatch(/^story\.json › line 1, column 12: invalid JSON/);
+});
+
 describe('the valid fixture', () => {
 	test('loads', () => {
-		const story = loadStory(dir('valid'));
+		const story = load('valid');
 		expect(story.events.map((event) => event.id)).toEqual([
 			'sinai-crash',
 			'jet-downed',

@@ -187,10 +187,10 @@ describe('coverage', () => {
 				article.passages[3].unmapped = undefined;
 				const f = feature('paris-area');
 				f.properties.passages = ['p1', 'p4'];
-				f.properties.kind = 'nonsense';
+				f.properties.precision = 'nonsense';
 			})
 		).toEqual([
-			'areas.geojson › paris-area › properties.kind: "nonsense" is not one of: attack, crash, shootdown, diplomacy, airstrike, airbase, smuggling-route, oil-field, claim, border, flight-path, flight-path-unflown, uncertainty, place'
+			'areas.geojson › paris-area › properties.precision: "nonsense" is not one of: exact, approximate, disputed'
 		]);
 	});
 });

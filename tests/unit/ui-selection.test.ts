@@ -28,6 +28,7 @@ const features: Record<string, CompiledProperties> = {
 const event = {
 	id: 'talks',
 	featureIds: ['border', 'label', 'dinner'],
+	feature: 'dinner',
 	passages: ['p1']
 } as unknown as CompiledEvent;
 const passages = [
@@ -35,13 +36,12 @@ const passages = [
 	{ id: 'p2', text: 'Nothing quoted here.' }
 ];
 
+// Which feature that is (named in events.json, or the default) is decided by the compiler:
+// tests/unit/story-compile.test.ts.
 describe('primaryFeature', () => {
-	it('picks the event marker over context and labels', () => {
-		expect(primaryFeature(event, features, (id) => id !== 'border')?.fid).toBe('dinner');
-	});
-	it('falls back to context when that is all there is', () => {
-		const onlyBorder = { ...event, featureIds: ['border', 'label'] } as CompiledEvent;
-		expect(primaryFeature(onlyBorder, features, () => false)?.fid).toBe('border');
+	it('opens the feature the compiled event names', () => {
+		expect(primaryFeature(event, features)?.fid).toBe('dinner');
+		expect(primaryFeature({ ...event, feature: 'border' }, features)?.fid).toBe('border');
 	});
 });
 

@@ -106,7 +106,7 @@ export class Selection {
 	/** The popup an event opens: its primary feature. */
 	#primary(event: RankedEvent) {
 		const { story } = this.#o;
-		return primaryFeature(event, story.index.features, story.isPoint);
+		return primaryFeature(event, story.index.features);
 	}
 
 	/** Select an event: navigate to its page (Back returns), keep the map, open its popup. */

@@ -31,6 +31,7 @@ export class StoryIndexState {
 	story = $derived.by(() => ({
 		article: this.shell.article,
 		layers: this.shell.layers,
+		kinds: this.shell.kinds,
 		bbox: this.shell.bbox,
 		events: this.index.events,
 		features: this.index.features,
@@ -52,8 +53,6 @@ export class StoryIndexState {
 		this.defaultLayers = shell.layers.filter((l) => !l.hidden).map((l) => l.id);
 		this.index = StoryIndex.empty().with(parts);
 	}
-
-	isPoint = (fid: string) => this.index.geometryTypes[fid] === 'Point';
 
 	/** Merge parts (a page's own, one fetched for a click); known parts are skipped. */
 	add(parts: Part[]) {

@@ -3,6 +3,7 @@
  * passage. Place names outrank longer phrases where they overlap.
  */
 import type { CompiledProperties } from '$lib/story/compiled';
+import { PLACE_KIND, UNCERTAINTY_KIND } from '$lib/story/kinds';
 import type { Passage } from '$lib/story/schema';
 import { findRange, type LinkRange } from './segments';
 
@@ -18,7 +19,7 @@ export function passageLinks(
 	const kept = new Map<string, { pid: string; link: LinkRange }>();
 	for (const f of Object.values(features)) {
 		// An uncertainty area is the same place as its feature: one link is enough.
-		if (f.kind === 'uncertainty') continue;
+		if (f.kind === UNCERTAINTY_KIND) continue;
 		for (const pid of f.passages) {
 			const passage = byId.get(pid);
 			if (!passage) continue;
@@ -26,7 +27,7 @@ export function passageLinks(
 			if (!ranges.has(quoteKey)) ranges.set(quoteKey, findRange(passage.text, f.quote));
 			const range = ranges.get(quoteKey);
 			if (!range) continue;
-			const priority = f.kind === 'place' ? 1 : 0;
+			const priority = f.kind === PLACE_KIND ? 1 : 0;
 			const key = `${pid}\u0000${range.start}:${range.end}:${priority}`;
 			const other = kept.get(key);
 			if (other && other.link.featureId.localeCompare(f.fid) <= 0) continue;

@@ -60,3 +60,31 @@ export function framingBBox(geometries: Iterable<Geometry>, options?: PadOptions
 	const tight = bboxOf(geometries);
 	return tight ? padBBox(tight, options) : null;
 }
+
+/** The window a centre-and-zoom view is turned into a frame for: the preview image's size. */
+export const VIEW_WINDOW = { width: 1200, height: 630 };
+
+/**
+ * The bbox a centre and zoom show in a window of `width` × `height` px (Web Mercator with
+ * MapLibre's 512 px tiles), so that a view given as centre and zoom frames the same area on
+ * any screen and in the preview image. Latitudes clamped to Mercator's ±85.0511°.
+ */
+export function viewBBox(
+	[lng, lat]: [number, number],
+	zoom: number,
+	{ width, height } = VIEW_WINDOW
+): BBox {
+	const worldPx = 512 * 2 ** zoom;
+	const toY = (phi: number) =>
+		Math.log(Math.tan(Math.PI / 4 + (Math.max(-85.0511, Math.min(85.0511, phi)) * Math.PI) / 360));
+	const toLat = (y: number) => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
+	const halfLng = Math.min(180, ((width / 2) * 360) / worldPx);
+	const halfY = ((height / 2) * 2 * Math.PI) / worldPx;
+	const y = toY(lat);
+	return [
+		roundCoordinate(lng - halfLng),
+		roundCoordinate(Math.max(-85.0511, toLat(y - halfY))),
+		roundCoordinate(lng + halfLng),
+		roundCoordinate(Math.min(85.0511, toLat(y + halfY)))
+	];
+}

@@ -38,6 +38,11 @@ export function isInsideCountry(position: Position, country: Country): boolean {
  */
 export function distanceToCountryKm(position: Position, country: Country): number {
 	if (isInsideCountry(position, country)) return 0;
+	return distanceToEdgeKm(position, country);
+}
+
+/** Distance in km from a position to the nearest edge of the country, from inside or outside. */
+export function distanceToEdgeKm(position: Position, country: Country): number {
 	const [lon0, lat0] = position;
 	const xScale = Math.cos((lat0 * Math.PI) / 180);
 	let best = Infinity;
@@ -100,4 +105,20 @@ export function isInCountry(
 /** The country whose polygon holds the position, if any (none at sea). */
 export function countryAt(position: Position, countries: Countries): Country | undefined {
 	return countries.list.find((country) => isInsideCountry(position, country));
+}
+
+/**
+ * The country a position is on land in, deeper than `toleranceKm` from its coast, or
+ * undefined when it is at sea (or on a coast, within the tolerance either side: Natural Earth's
+ * generalised coastlines put harbours and straits a little off).
+ */
+export function landAt(
+	position: Position,
+	countries: Countries,
+	toleranceKm = COAST_TOLERANCE_KM
+): { country: Country; km: number } | undefined {
+	const country = countryAt(position, countries);
+	if (!country) return undefined;
+	const km = distanceToEdgeKm(position, country);
+	return km <= toleranceKm ? undefined : { country, km };
 }

@@ -4,22 +4,26 @@
  * `map.addImage`, no sprite file and no network) and the legend (an SVG polygon), so the
  * two always match. Pure: no canvas, testable in node.
  */
-import { KIND_COLOURS } from './palette';
+import {
+	BUILT_IN_KINDS,
+	iconKinds,
+	kindStyle,
+	type KindTable,
+	type MarkerShape
+} from '$lib/story/kinds';
 
-export type Shape = 'triangle' | 'diamond' | 'star' | 'square' | 'cross' | 'hexagon' | 'circle';
+export type Shape = MarkerShape;
 
-/** The shape each point kind is drawn with; kinds not listed are circles. */
-export const KIND_SHAPES: Record<string, Shape> = {
-	attack: 'triangle',
-	crash: 'diamond',
-	shootdown: 'star',
-	diplomacy: 'square',
-	airstrike: 'cross',
-	airbase: 'hexagon',
-	'oil-field': 'circle'
-};
+/** The marker shape of each point kind drawn as an icon, in a table (built-in kinds by default). */
+export const kindShapes = (kinds: KindTable = BUILT_IN_KINDS): Record<string, Shape> =>
+	Object.fromEntries(iconKinds(kinds).map((kind) => [kind, kinds[kind].symbol as Shape]));
 
-export const shapeOf = (kind: string): Shape => KIND_SHAPES[kind] ?? 'circle';
+/** The built-in kinds' shapes. */
+export const KIND_SHAPES: Record<string, Shape> = kindShapes();
+
+/** A kind's marker shape; kinds without one are circles. */
+export const shapeOf = (kind: string, kinds: KindTable = BUILT_IN_KINDS): Shape =>
+	kindShapes(kinds)[kind] ?? 'circle';
 
 /** The image id a kind's marker is registered under (`icon-image`). */
 export const iconId = (kind: string) => `marker-${kind}`;
@@ -139,11 +143,14 @@ export function rasterise(shape: Shape, fill: string, size = 18, pixelRatio = 2)
 	return { width: n, height: n, data };
 }
 
-/** Every marker image the story layers may ask for, by image id. */
-export function markerImages(pixelRatio = 2): Record<string, IconImage> {
+/** Every marker image the story layers may ask for, by image id: one per icon kind of the table. */
+export function markerImages(
+	pixelRatio = 2,
+	kinds: KindTable = BUILT_IN_KINDS
+): Record<string, IconImage> {
 	const out: Record<string, IconImage> = {};
-	for (const kind of Object.keys(KIND_SHAPES)) {
-		out[iconId(kind)] = rasterise(shapeOf(kind), KIND_COLOURS[kind] ?? '#555555', 18, pixelRatio);
+	for (const [kind, shape] of Object.entries(kindShapes(kinds))) {
+		out[iconId(kind)] = rasterise(shape, kindStyle(kinds, kind).colour, 18, pixelRatio);
 	}
 	return out;
 }

@@ -2,8 +2,8 @@
  * How each kind looks, for the legend: the same colours and shapes as the map style,
  * so the legend can never drift from what is drawn.
  */
-import { KIND_COLOURS, DASHED_KINDS } from './story-style';
-import { KIND_SHAPES, shapeOf as markerShape, svgPoints } from './icons';
+import { BUILT_IN_KINDS, kindStyle, type KindTable } from '$lib/story/kinds';
+import { kindShapes, svgPoints } from './icons';
 
 export type SwatchShape = 'marker' | 'dot' | 'ring' | 'line' | 'dashed' | 'arrow' | 'area' | 'text';
 
@@ -16,40 +16,35 @@ export interface Swatch {
 	points?: string;
 }
 
-const LABELS: Record<string, string> = {
-	attack: 'Attack',
-	crash: 'Plane crash',
-	shootdown: 'Jet shot down',
-	diplomacy: 'Diplomacy',
-	airstrike: 'Air strikes',
-	airbase: 'Air base',
-	'smuggling-route': 'Alleged smuggling route (arrows show direction)',
-	'oil-field': 'Oil area',
-	claim: 'Disputed claim (ring)',
-	border: 'Border',
-	'flight-path': 'Flight path, flown',
-	'flight-path-unflown': 'Flight path, never flown (dashed)',
-	uncertainty: 'Uncertainty area (translucent)',
-	place: 'Place name'
-};
+/** Lines at least this wide (px) show their arrows inside the swatch; thinner ones cannot hold them. */
+const ARROW_SWATCH_WIDTH = 4;
 
-function shapeOf(kind: string): SwatchShape {
-	if (kind === 'claim') return 'ring';
-	if (kind === 'place') return 'text';
-	if (kind === 'uncertainty') return 'area';
-	if (kind === 'smuggling-route') return 'arrow';
-	if (DASHED_KINDS.includes(kind)) return 'dashed';
-	if (kind === 'flight-path') return 'line';
-	if (kind in KIND_SHAPES) return 'marker';
+function shapeOf(kind: string, kinds: KindTable): SwatchShape {
+	const style = kindStyle(kinds, kind);
+	if (style.geometry === 'area') return 'area';
+	if (style.geometry === 'line') {
+		if (style.dashed) return 'dashed';
+		if (style.arrows && (style.width ?? 0) >= ARROW_SWATCH_WIDTH) return 'arrow';
+		return 'line';
+	}
+	if (style.symbol === 'ring') return 'ring';
+	if (style.symbol === 'label') return 'text';
+	if (kind in kindShapes(kinds)) return 'marker';
 	return 'dot';
 }
 
-export function swatch(kind: string, geometryHint?: 'area'): Swatch {
+/** How a kind of the table looks in the legend (built-in kinds by default). */
+export function swatch(
+	kind: string,
+	geometryHint?: 'area',
+	kinds: KindTable = BUILT_IN_KINDS
+): Swatch {
+	const shape = kindShapes(kinds)[kind];
 	return {
 		kind,
-		shape: geometryHint ?? shapeOf(kind),
-		colour: KIND_COLOURS[kind] ?? '#555555',
-		label: LABELS[kind] ?? kind,
-		points: kind in KIND_SHAPES ? svgPoints(markerShape(kind), 14) : undefined
+		shape: geometryHint ?? shapeOf(kind, kinds),
+		colour: kindStyle(kinds, kind).colour,
+		label: kindStyle(kinds, kind).label,
+		points: shape ? svgPoints(shape, 14) : undefined
 	};
 }

@@ -20,7 +20,8 @@ import type {
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { BASEMAP_COLOURS } from './basemap-style';
-import { CLAIM_COLOURS, DASHED_KINDS, KIND_COLOURS } from './story-style';
+import { CLAIM_COLOURS, dashedKinds } from './story-style';
+import { BUILT_IN_KINDS, kindStyle, type KindTable, type PointSymbol } from '$lib/story/kinds';
 
 export type BBox = [west: number, south: number, east: number, north: number];
 
@@ -48,6 +49,8 @@ export interface OverviewInput {
 	topology: Topology;
 	/** The story's layers in draw order. */
 	layers: OverviewLayerInput[];
+	/** How the story's kinds look and are called (built-in kinds when absent). */
+	kinds?: KindTable;
 	/** The bounds to frame: [west, south, east, north]. */
 	bbox: BBox;
 	/** Size of the SVG's coordinate system (its viewBox). */
@@ -67,6 +70,10 @@ export interface OverviewShape {
 	layer: string;
 	event: string;
 	kind: string;
+	/** What the kind is called (the legend's words), for the feature's accessible name. */
+	kindLabel: string;
+	/** Points: how the kind is marked (`ring` for accounts, `label` for place names). */
+	symbol?: PointSymbol;
 	title: string;
 	/** The same colour the interactive map uses for this kind (claims: by claimant). */
 	colour: string;
@@ -156,6 +163,8 @@ const round = (n: number, digits: number) => {
 
 export function staticOverview(input: OverviewInput): StaticOverview {
 	const { topology, layers, bbox } = input;
+	const kinds = input.kinds ?? BUILT_IN_KINDS;
+	const dashed = dashedKinds(kinds);
 	const width = input.width ?? 1000;
 	const height = input.height ?? 750;
 	const padding = input.padding ?? 40;
@@ -193,27 +202,29 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 		const claimants: string[] = [];
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
-			if (f.properties.kind === 'claim' && by && !claimants.includes(by)) claimants.push(by);
+			if (kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by)) claimants.push(by);
 		}
 		for (const f of layer.data.features) {
 			if (!f.geometry) continue;
 			const geometry = geometryKind(f.geometry);
 			if (!geometry) continue;
 			const p = f.properties;
+			const style = kindStyle(kinds, p.kind);
 			const colour =
-				p.kind === 'claim' && p.claimedBy
+				style.byClaimant && p.claimedBy
 					? CLAIM_COLOURS[claimants.indexOf(p.claimedBy) % CLAIM_COLOURS.length]
-					: (KIND_COLOURS[p.kind] ?? '#555555');
+					: style.colour;
 			const shape: OverviewShape & { order: number } = {
 				id: p.fid,
 				layer: layer.id,
 				event: p.event,
 				kind: p.kind,
+				kindLabel: style.label,
 				title: p.title,
 				colour,
 				geometry,
 				d: '',
-				dashed: DASHED_KINDS.includes(p.kind),
+				dashed: dashed.includes(p.kind),
 				passage: p.passages[0],
 				order
 			};
@@ -227,8 +238,9 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 				if (!xy) continue;
 				shape.x = round(xy[0], digits);
 				shape.y = round(xy[1], digits);
+				if (style.symbol) shape.symbol = style.symbol;
 				// Place names only: at overview scale other labels pile up (six Paris sites).
-				if (p.kind === 'place') shape.label = shortLabel(p.label ?? p.title);
+				if (style.symbol === 'label') shape.label = shortLabel(p.label ?? p.title);
 			} else {
 				const g =
 					f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'

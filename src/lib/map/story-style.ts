@@ -12,12 +12,19 @@ import type {
 	GeoJSONSourceSpecification
 } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
-import { KIND_COLOURS, CLAIM_COLOURS } from './palette';
-import { KIND_SHAPES } from './icons';
 import { UNCERTAINTY_LAYER } from '$lib/story/compiled';
+import {
+	BUILT_IN_KINDS,
+	CLAIM_COLOURS,
+	FALLBACK_COLOUR,
+	iconKinds,
+	kindStyle,
+	kindsWhere,
+	UNCERTAINTY_KIND,
+	type KindTable
+} from '$lib/story/kinds';
 
 export { KIND_COLOURS, CLAIM_COLOURS } from './palette';
-const FALLBACK = '#555555';
 
 /** What the style needs to know about a layer (a compiled layer without its data). */
 export interface StyleLayerInput {
@@ -68,23 +75,52 @@ export function interactiveLayerIds(layers: StyleLayerInput[]): string[] {
 	});
 }
 
+/** Whether a feature's kind is one of `kinds`. */
+const kindIn = (kinds: string[]): ExpressionSpecification => [
+	'in',
+	['get', 'kind'],
+	['literal', kinds]
+];
+
+/**
+ * `case` over kinds: the value of the first kind that has one, else `fallback`. A table
+ * without such kinds gives the fallback alone (a `case` needs a condition).
+ */
+function byKindCase(
+	pairs: [kind: string, value: number][],
+	fallback: number,
+	before: unknown[] = []
+): ExpressionSpecification | number {
+	const conditions = pairs.flatMap(([kind, value]) => [['==', ['get', 'kind'], kind], value]);
+	if (before.length + conditions.length === 0) return fallback;
+	return ['case', ...before, ...conditions, fallback] as unknown as ExpressionSpecification;
+}
+
 /** A `match` expression from kind to colour; claims are coloured by who makes them. */
-export function colourExpression(claimants: string[] = []): ExpressionSpecification {
-	const byKind: ExpressionSpecification = [
-		'match',
-		['get', 'kind'],
-		...Object.entries(KIND_COLOURS).flat(),
-		FALLBACK
-	] as unknown as ExpressionSpecification;
-	if (claimants.length === 0) return byKind;
+export function colourExpression(
+	claimants: string[] = [],
+	kinds: KindTable = BUILT_IN_KINDS
+): ExpressionSpecification {
+	const entries = Object.entries(kinds);
+	const byKind: ExpressionSpecification =
+		entries.length === 0
+			? (FALLBACK_COLOUR as unknown as ExpressionSpecification)
+			: ([
+					'match',
+					['get', 'kind'],
+					...entries.flatMap(([kind, style]) => [kind, style.colour]),
+					FALLBACK_COLOUR
+				] as unknown as ExpressionSpecification);
+	const byClaimant = kindsWhere(kinds, (k) => !!k.byClaimant);
+	if (claimants.length === 0 || byClaimant.length === 0) return byKind;
 	return [
 		'case',
-		['==', ['get', 'kind'], 'claim'],
+		kindIn(byClaimant),
 		[
 			'match',
 			['coalesce', ['get', 'claimedBy'], ''],
 			...claimants.flatMap((c, i) => [c, CLAIM_COLOURS[i % CLAIM_COLOURS.length]]),
-			KIND_COLOURS.claim
+			byKind
 		],
 		byKind
 	] as unknown as ExpressionSpecification;
@@ -94,15 +130,10 @@ const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
-/** Kinds drawn dashed: what never happened (the unflown leg) and generalised lines (borders). */
-export const DASHED_KINDS = ['flight-path-unflown', 'border'];
-const isDashed: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]];
-/** Point kinds drawn as shaped icons (the rest, claims above all, are circles and rings). */
-const hasIcon: ExpressionSpecification = [
-	'in',
-	['get', 'kind'],
-	['literal', Object.keys(KIND_SHAPES)]
-];
+/** Kinds drawn dashed (built in: what never happened, the unflown leg, and generalised lines, borders). */
+export const dashedKinds = (kinds: KindTable = BUILT_IN_KINDS) =>
+	kindsWhere(kinds, (k) => k.geometry === 'line' && !!k.dashed);
+export const DASHED_KINDS = dashedKinds();
 /** Highlighted features (hovered passage, selection) are drawn heavier. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
@@ -151,10 +182,14 @@ export function filterInTime(
  * link's layers and time window are drawn from the first frame, not patched in after the
  * style has loaded (which a cold start used to miss).
  */
-export function shownLayers(layer: StyleLayerInput, show: LayerShowing): AddLayerObject[] {
+export function shownLayers(
+	layer: StyleLayerInput,
+	show: LayerShowing,
+	kinds: KindTable = BUILT_IN_KINDS
+): AddLayerObject[] {
 	// storyLayers makes style layers only (never custom ones): each has a layout and a filter.
 	type StyleLayer = AddLayerObject & { layout?: object; filter?: FilterSpecification };
-	return storyLayers(layer).map((l: StyleLayer) => {
+	return storyLayers(layer, kinds).map((l: StyleLayer) => {
 		const out: StyleLayer = {
 			...l,
 			layout: { ...l.layout, visibility: show.visible ? 'visible' : 'none' }
@@ -165,10 +200,28 @@ export function shownLayers(layer: StyleLayerInput, show: LayerShowing): AddLaye
 	});
 }
 
-export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
+/** The map layers of one story layer, drawn as the story's kind table says (built-in kinds by default). */
+export function storyLayers(
+	layer: StyleLayerInput,
+	kinds: KindTable = BUILT_IN_KINDS
+): AddLayerObject[] {
 	const ids = mapLayerIds(layer.id);
 	const source = sourceId(layer.id);
-	const colour = colourExpression(layer.claimants);
+	const colour = colourExpression(layer.claimants, kinds);
+	const isDashed = kindIn(dashedKinds(kinds));
+	/** Point kinds drawn as shaped icons (the rest, claims above all, are circles and rings). */
+	const hasIcon = kindIn(iconKinds(kinds));
+	/** Accounts rather than located facts: rings, not dots. */
+	const isRing = kindIn(kindsWhere(kinds, (k) => k.symbol === 'ring'));
+	/** Place names: drawn as text. */
+	const isLabel = kindIn(kindsWhere(kinds, (k) => k.symbol === 'label'));
+	const arrowKinds = kindsWhere(kinds, (k) => k.geometry === 'line' && !!k.arrows);
+	const widths = Object.entries(kinds)
+		.filter(([, k]) => k.width !== undefined)
+		.map(([id, k]): [string, number] => [id, k.width!]);
+	const opacities = Object.entries(kinds)
+		.filter(([, k]) => k.opacity !== undefined)
+		.map(([id, k]): [string, number] => [id, k.opacity!]);
 	const visibility = layer.hidden ? 'none' : 'visible';
 	const dense = layer.id === UNCERTAINTY_LAYER && (layer.featureCount ?? 0) > DENSE_DOUBT;
 	const out: AddLayerObject[] = [
@@ -185,7 +238,7 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 					'case',
 					highlighted,
 					0.35,
-					['==', ['get', 'kind'], 'uncertainty'],
+					['==', ['get', 'kind'], UNCERTAINTY_KIND],
 					0.14,
 					0.22
 				]
@@ -211,17 +264,8 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
 			paint: {
 				'line-color': colour,
-				'line-width': [
-					'case',
-					highlighted,
-					6,
-					['==', ['get', 'kind'], 'smuggling-route'],
-					4,
-					['==', ['get', 'kind'], 'border'],
-					3,
-					2.5
-				],
-				'line-opacity': ['case', ['==', ['get', 'kind'], 'smuggling-route'], 0.8, 1]
+				'line-width': byKindCase(widths, 2.5, [highlighted, 6]),
+				'line-opacity': byKindCase(opacities, 1)
 			}
 		},
 		{
@@ -241,7 +285,7 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			id: ids.halo,
 			type: 'circle',
 			source,
-			filter: ['all', isPoint, notCluster, ['!=', ['get', 'kind'], 'place']],
+			filter: ['all', isPoint, notCluster, ['!', isLabel]],
 			layout: { visibility },
 			paint: {
 				'circle-radius': 15,
@@ -256,15 +300,15 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			id: ids.points,
 			type: 'circle',
 			source,
-			filter: ['all', isPoint, notCluster, ['!=', ['get', 'kind'], 'place'], ['!', hasIcon]],
+			filter: ['all', isPoint, notCluster, ['!', isLabel], ['!', hasIcon]],
 			layout: { visibility },
 			paint: {
 				'circle-color': colour,
-				'circle-radius': ['case', ['==', ['get', 'kind'], 'claim'], 6, 7],
-				'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'claim'], colour, '#ffffff'],
-				'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'claim'], 3, 2],
+				'circle-radius': ['case', isRing, 6, 7],
+				'circle-stroke-color': ['case', isRing, colour, '#ffffff'],
+				'circle-stroke-width': ['case', isRing, 3, 2],
 				// Claims are rings, not dots: an account, not a located fact.
-				'circle-opacity': ['case', ['==', ['get', 'kind'], 'claim'], 0.15, 1]
+				'circle-opacity': ['case', isRing, 0.15, 1]
 			}
 		},
 		{
@@ -283,36 +327,20 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 			id: ids.labels,
 			type: 'symbol',
 			source,
-			filter: [
-				'all',
-				isPoint,
-				notCluster,
-				['any', ['==', ['get', 'kind'], 'place'], ['has', 'label']]
-			],
+			filter: ['all', isPoint, notCluster, ['any', isLabel, ['has', 'label']]],
 			layout: {
 				visibility,
 				'text-field': ['coalesce', ['get', 'label'], ['get', 'title']],
-				'text-font': [
-					'match',
-					['get', 'kind'],
-					'place',
-					['literal', [FONT_BOLD]],
-					['literal', [FONT_REGULAR]]
-				],
-				'text-size': ['match', ['get', 'kind'], 'place', 13, 12],
-				'text-anchor': ['match', ['get', 'kind'], 'place', 'center', 'left'],
-				'text-offset': [
-					'match',
-					['get', 'kind'],
-					'place',
-					['literal', [0, 0]],
-					['literal', [0.9, 0]]
-				],
+				'text-font': ['case', isLabel, ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
+				'text-size': ['case', isLabel, 13, 12],
+				'text-anchor': ['case', isLabel, 'center', 'left'],
+				'text-offset': ['case', isLabel, ['literal', [0, 0]], ['literal', [0.9, 0]]],
 				'text-max-width': 10,
 				'text-optional': true
 			},
 			paint: {
-				'text-color': ['match', ['get', 'kind'], 'place', KIND_COLOURS.place, colour],
+				// Place names in their kind's colour (never a claimant's).
+				'text-color': colour,
 				'text-halo-color': '#ffffff',
 				'text-halo-width': 1.5
 			}
@@ -337,17 +365,13 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 		},
 		paint: { 'text-color': colour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 	});
-	if (layer.kinds.some((k) => k.startsWith('flight-path') || k === 'smuggling-route')) {
+	if (layer.kinds.some((k) => arrowKinds.includes(k))) {
 		// Direction of travel: chevrons along the line, pointing the way the coordinates run.
 		out.push({
 			id: ids.arrows,
 			type: 'symbol',
 			source,
-			filter: [
-				'all',
-				isLine,
-				['in', ['get', 'kind'], ['literal', ['smuggling-route', 'flight-path']]]
-			],
+			filter: ['all', isLine, kindIn(arrowKinds)],
 			layout: {
 				visibility,
 				'symbol-placement': 'line',
@@ -371,7 +395,7 @@ export function storyLayers(layer: StyleLayerInput): AddLayerObject[] {
 				filter: ['has', 'point_count'],
 				layout: { visibility },
 				paint: {
-					'circle-color': KIND_COLOURS[layer.kinds[0]] ?? FALLBACK,
+					'circle-color': kindStyle(kinds, layer.kinds[0]).colour,
 					'circle-radius': 14,
 					'circle-stroke-color': '#ffffff',
 					'circle-stroke-width': 2

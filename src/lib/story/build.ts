@@ -6,15 +6,19 @@ import type { Countries } from '../geo/natural-earth';
 import { compileStory } from './compile';
 import type { CompiledStory } from './compiled';
 import { parseJson } from './json';
-import { StoryError, type Problem } from './problems';
-import { validateStory, type ParsedFile, type StoryInput } from './validate';
+import { formatProblem, sortProblems, StoryError, type Problem } from './problems';
+import { validateStory, type ParsedFile, type StoryInput, type ValidStory } from './validate';
 
+/** Optional: the story's own kinds and its opening view (geo/README.md). */
+export const STORY_FILE = 'story.json';
 export const ARTICLE_FILE = 'article.json';
 export const EVENTS_FILE = 'events.json';
 export const LAYER_EXTENSION = '.geojson';
 
 /** The raw files of a story: `null` text for a required file that is missing. */
 export interface StoryFiles {
+	/** story.json: null or absent when the story has none (it is optional). */
+	story?: string | null;
 	article: string | null;
 	events: string | null;
 	/** `<layer-id>.geojson` file name → its text. */
@@ -32,8 +36,47 @@ export function buildStory(files: StoryFiles, countries: Countries): CompiledSto
 
 /** Problems only: `[]` when the story is valid. */
 export function checkStoryFiles(files: StoryFiles, countries: Countries): Problem[] {
+	return validateStoryFiles(files, countries).problems;
+}
+
+/** Parse and validate, without compiling: every problem, and the validated story when there are none. */
+export function validateStoryFiles(
+	files: StoryFiles,
+	countries: Countries
+): { problems: Problem[]; story: ValidStory | null } {
 	const { input, problems } = parseStoryFiles(files);
-	return [...problems, ...validateStory(input, countries).problems];
+	const result = validateStory(input, countries);
+	problems.push(...result.problems);
+	return { problems, story: problems.length > 0 ? null : result.story };
+}
+
+/** What `npm run validate` and the build print: the problem lines, and a one-line summary. */
+export interface StoryReport {
+	ok: boolean;
+	/** One `file › id › field: reason` per problem, in report order. */
+	lines: string[];
+	/** `3 problems in 2 files`, or `ok: 8 events, 32 features, 16 passages`. */
+	summary: string;
+}
+
+export function reportStoryFiles(files: StoryFiles, countries: Countries): StoryReport {
+	const { problems, story } = validateStoryFiles(files, countries);
+	if (problems.length > 0 || !story) {
+		const sorted = sortProblems(problems);
+		const fileCount = new Set(sorted.map((p) => p.file)).size;
+		const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+		return {
+			ok: false,
+			lines: sorted.map(formatProblem),
+			summary: `${plural(sorted.length, 'problem')} in ${plural(fileCount, 'file')}`
+		};
+	}
+	const features = story.layers.reduce((n, layer) => n + layer.features.length, 0);
+	return {
+		ok: true,
+		lines: [],
+		summary: `ok: ${story.events.length} events, ${features} features, ${story.article.passages.length} passages`
+	};
 }
 
 function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Problem[] } {
@@ -50,6 +93,7 @@ function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Prob
 		}
 		return { file, value: result.value };
 	};
+	const story = files.story == null ? null : parse(STORY_FILE, files.story);
 	const article = parse(ARTICLE_FILE, files.article);
 	const events = parse(EVENTS_FILE, files.events);
 	const layers: StoryInput['layers'] = [];
@@ -59,5 +103,15 @@ function parseStoryFiles(files: StoryFiles): { input: StoryInput; problems: Prob
 		if (parsed) layers.push({ ...parsed, id: file.slice(0, -LAYER_EXTENSION.length) });
 		else unreadableLayers.push(file);
 	}
-	return { input: { article, events, layers, unreadableLayers }, problems };
+	return {
+		input: {
+			story,
+			storyUnreadable: files.story != null && story === null,
+			article,
+			events,
+			layers,
+			unreadableLayers
+		},
+		problems
+	};
 }

@@ -6,7 +6,7 @@
  * Call only with the output of `validateStory` (references are assumed to resolve).
  */
 import type { Feature, Geometry, Point, Position } from 'geojson';
-import { framingBBox } from '../geo/bounds';
+import { framingBBox, viewBBox } from '../geo/bounds';
 import { sharedBorder } from '../geo/border';
 import { greatCirclePath, splitLineNear } from '../geo/great-circle';
 import { lineLengthKm, pointToGeometryKm, roundKm } from '../geo/measure';
@@ -22,7 +22,8 @@ import {
 	type CompiledStory
 } from './compiled';
 import { compareRanges, parseStoryDate } from './dates';
-import { kinds, type Derivation, type StoryFeature } from './schema';
+import { isEventKind, PLACE_KIND, UNCERTAINTY_KIND, type KindTable } from './kinds';
+import type { Derivation, StoryFeature, StoryView } from './schema';
 import type { ValidLayer, ValidStory } from './input';
 
 export const UNCERTAINTY_TITLE = 'Location uncertainty';
@@ -73,7 +74,7 @@ export function compileStory(story: ValidStory, countries: Countries): CompiledS
 	const authoredLayers = [...story.layers].sort(byOrder);
 	const compiledById = new Map<string, CompiledFeature>();
 	const layers: CompiledLayer[] = authoredLayers.map((layer) =>
-		compileLayer(layer, derive, compiledById)
+		compileLayer(layer, derive, compiledById, story.kinds)
 	);
 
 	// Distances the data asked for, once every geometry exists.
@@ -100,7 +101,7 @@ export function compileStory(story: ValidStory, countries: Countries): CompiledS
 			order: lowest - 1,
 			cluster: false,
 			hidden: false,
-			kinds: ['uncertainty'],
+			kinds: [UNCERTAINTY_KIND],
 			data: { type: 'FeatureCollection', features: circles }
 		});
 	}
@@ -117,34 +118,55 @@ export function compileStory(story: ValidStory, countries: Countries): CompiledS
 		.map((event): CompiledEvent => {
 			const own = byEvent.get(event.id) ?? [];
 			const { start, end } = parseStoryDate(event.date);
+			const featureIds = own
+				.filter((f) => f.properties.layer !== UNCERTAINTY_LAYER)
+				.map((f) => f.id);
 			return {
 				...structuredClone(event),
 				bbox: (framingBBox(
-					framed(own).map((f) => f.geometry),
+					framed(own, story.kinds).map((f) => f.geometry),
 					EVENT_PAD
 				) ?? [0, 0, 0, 0]) as BBox,
-				featureIds: own.filter((f) => f.properties.layer !== UNCERTAINTY_LAYER).map((f) => f.id),
+				featureIds,
+				feature:
+					event.feature ??
+					featureIds.find((id) =>
+						isEventKind(story.kinds, compiledById.get(id)!.properties.kind)
+					) ??
+					featureIds[0],
 				start: start!,
 				end
 			};
 		})
 		.sort((a, b) => compareRanges(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+	const used = new Set(allFeatures.map((f) => f.properties.kind));
 	return {
 		article: structuredClone(story.article),
 		events,
 		layers,
-		bbox: (framingBBox(
-			allFeatures.map((f) => f.geometry),
-			STORY_PAD
-		) ?? [-180, -85, 180, 85]) as BBox
+		bbox:
+			openingFrame(story.view) ??
+			((framingBBox(
+				allFeatures.map((f) => f.geometry),
+				STORY_PAD
+			) ?? [-180, -85, 180, 85]) as BBox),
+		kinds: Object.fromEntries(Object.entries(story.kinds).filter(([id]) => used.has(id)))
 	};
+}
+
+/** story.json's view as the frame it shows (a centre and zoom: as in the preview image's window). */
+function openingFrame(view: StoryView | undefined): BBox | undefined {
+	if (view?.bbox) return [...view.bbox];
+	if (view?.center && view.zoom !== undefined) return viewBBox(view.center, view.zoom);
+	return undefined;
 }
 
 function compileLayer(
 	layer: ValidLayer,
 	derive: (derivation: Derivation) => { geometry: Geometry; derivedFrom: string },
-	compiledById: Map<string, CompiledFeature>
+	compiledById: Map<string, CompiledFeature>,
+	kinds: KindTable
 ): CompiledLayer {
 	const features = layer.features.map((feature): CompiledFeature => {
 		// `measure` is carried out below, once every geometry exists.
@@ -174,20 +196,21 @@ function compileLayer(
 		order: layer.order,
 		cluster: layer.cluster,
 		hidden: layer.hidden,
-		kinds: kinds.filter((kind) => present.has(kind)),
+		kinds: Object.keys(kinds).filter((kind) => present.has(kind)),
 		data: { type: 'FeatureCollection', features }
 	};
 }
 
 /**
- * Kinds that set an event in context without being where it happened: a whole border, the
- * leg never flown, a place label. Framing an event on them zooms out too far.
+ * The features an event is framed on: those of `event` kinds (and the circles of doubt around
+ * them), unless context is all it has. Context (a whole border, the leg never flown, a place
+ * label) sets an event in context without being where it happened: framing on it zooms out
+ * too far.
  */
-const CONTEXT_KINDS = new Set(['border', 'flight-path-unflown', 'place']);
-
-/** The features an event is framed on: all but context, unless context is all it has. */
-function framed(own: CompiledFeature[]): CompiledFeature[] {
-	const main = own.filter((f) => !CONTEXT_KINDS.has(f.properties.kind));
+function framed(own: CompiledFeature[], kinds: KindTable): CompiledFeature[] {
+	const main = own.filter(
+		(f) => f.properties.kind === UNCERTAINTY_KIND || isEventKind(kinds, f.properties.kind)
+	);
 	return main.length > 0 ? main : own;
 }
 
@@ -202,7 +225,7 @@ function uncertaintyFeatures(layers: ValidLayer[]): CompiledFeature[] {
 			const p = feature.properties;
 			if (
 				feature.geometry?.type !== 'Point' ||
-				p.kind === 'place' ||
+				p.kind === PLACE_KIND ||
 				p.precision === 'exact' ||
 				p.uncertaintyKm === undefined
 			)
@@ -214,7 +237,7 @@ function uncertaintyFeatures(layers: ValidLayer[]): CompiledFeature[] {
 				of: feature.id,
 				event: p.event,
 				title: `Uncertainty: ${p.title}`,
-				kind: 'uncertainty',
+				kind: UNCERTAINTY_KIND,
 				date: p.date,
 				country: structuredClone(p.country),
 				passages: [...p.passages],

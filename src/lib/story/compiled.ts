@@ -3,6 +3,7 @@
  * and deriving geometry with Turf. The app never reads `geo/` itself.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { KindTable } from './kinds';
 import type { Article, FeatureProperties, StoryEventData } from './schema';
 
 export type BBox = [west: number, south: number, east: number, north: number];
@@ -55,6 +56,11 @@ export interface CompiledEvent extends StoryEventData {
 	 * generated uncertainty circles (those are in the `uncertainty` layer and point back with `of`).
 	 */
 	featureIds: string[];
+	/**
+	 * The feature the event's page opens: events.json's `feature`, else the event's first
+	 * feature of an `event` kind (layers in draw order, features in file order), else its first.
+	 */
+	feature: string;
 	/** First and last day the event covers (YYYY-MM-DD), from its date's precision; `end` is null when open. */
 	start: string;
 	end: string | null;
@@ -72,6 +78,8 @@ export interface CompiledStory {
 	events: CompiledEvent[];
 	/** In draw order. */
 	layers: CompiledLayer[];
-	/** Bounds of everything, for framing the story. */
+	/** The story's opening frame: story.json's `view`, else the bounds of everything. */
 	bbox: BBox;
+	/** The kinds the story uses (built in or declared), in legend order: what draws them reads this. */
+	kinds: KindTable;
 }

@@ -23,9 +23,9 @@ import { nearMiss, type PassageText } from './passages';
 import type { Problem } from './problems';
 import type { Derivation, StoryFeature } from './schema';
 import { didYouMean } from './suggest';
-
-/** Kinds that report an allegation, so they must say who makes it. */
-export const CLAIM_KINDS: readonly string[] = ['claim', 'smuggling-route'];
+import { isRecord } from './raw';
+import { geometry as geometrySchema } from './schema';
+import type { KindTable } from './kinds';
 
 /** How far a great circle's `via` point may lie from the path before the split means nothing. */
 export const MAX_VIA_OFFSET_KM = 50;
@@ -42,6 +42,12 @@ export interface FeatureContext {
 	featuresById: Map<string, FeatureEntry>;
 	/** Every layer file was read: "unknown feature" means what it says. */
 	complete: boolean;
+	/** Built-in and declared kinds (story.json). */
+	kinds: KindTable;
+	/** Kinds not to report as unknown: story.json's problems already explain them. */
+	excused: (kind: string) => boolean;
+	/** The file kinds are declared in, for messages. */
+	storyFile: string;
 }
 
 export function checkFeature(
@@ -79,39 +85,32 @@ export function checkFeature(
 			`required when precision is "${p.precision}": how far (km) the truth may be from the point`
 		);
 	}
-	if (CLAIM_KINDS.includes(p.kind) && p.claimedBy === undefined) {
+	const style = ctx.kinds[p.kind];
+	if (!style) {
+		// A kind story.json meant to declare, with problems there, is not reported again here.
+		if (!ctx.excused(p.kind)) {
+			const known = Object.keys(ctx.kinds);
+			at(
+				'properties.kind',
+				`unknown kind "${p.kind}"${didYouMean(p.kind, known)}: the kinds are ${known.join(', ')}; declare new ones in ${ctx.storyFile}`
+			);
+		}
+	} else if (style.claimed && p.claimedBy === undefined) {
 		at('properties.claimedBy', `required for kind "${p.kind}": who makes the claim`);
 	}
-
-	const names = Array.isArray(p.country) ? p.country : [p.country];
-	const named: Country[] = [];
-	names.forEach((name, i) => {
-		const country = ctx.countries.byName.get(name);
-		if (country) named.push(country);
-		else
-			at(
-				Array.isArray(p.country) ? `properties.country[${i}]` : 'properties.country',
-				unknownCountry(name, ctx.countries)
-			);
-	});
 
 	if (p.derive) {
 		if (feature.geometry !== null)
 			at('geometry', 'must be null when properties.derive is given: the loader derives it');
 		checkDerivation(p.derive, at, ctx);
+		checkPlace(null, p.country, p.waters, at, ctx);
 	} else if (feature.geometry === null) {
 		at(
 			'geometry',
 			'missing: give coordinates, or properties.derive to have the loader derive them'
 		);
-	} else {
-		const geometry = feature.geometry as Geometry;
-		const findings = [...checkCoordinates(geometry, named), ...checkRings(geometry)];
-		// Against the named countries only when all are known (else every vertex would be "outside").
-		if (named.length === names.length)
-			findings.push(...checkContainment(geometry, named, ctx.countries));
-		findings.forEach((finding) => at(finding.field, finding.reason));
-	}
+		checkPlace(null, p.country, p.waters, at, ctx);
+	} else checkPlace(feature.geometry as Geometry, p.country, p.waters, at, ctx);
 
 	if (feature.geometry?.type === 'Point' && p.precision !== 'exact') {
 		const taken = ctx.featuresById.get(`${id}-uncertainty`);
@@ -126,6 +125,67 @@ export function checkFeature(
 	}
 
 	checkMeasures(feature, at, ctx);
+}
+
+/**
+ * The countries and waters a feature names, and its geometry against them: coordinates in
+ * range, rings, every position in a named country or, with `waters`, at sea.
+ */
+function checkPlace(
+	geometry: Geometry | null,
+	country: string | string[],
+	waters: string | undefined,
+	at: (field: string, reason: string) => void,
+	ctx: Pick<FeatureContext, 'countries'>
+): void {
+	const names = Array.isArray(country) ? country : [country];
+	const named: Country[] = [];
+	names.forEach((name, i) => {
+		const found = ctx.countries.byName.get(name);
+		if (found) named.push(found);
+		else
+			at(
+				Array.isArray(country) ? `properties.country[${i}]` : 'properties.country',
+				unknownCountry(name, ctx.countries)
+			);
+	});
+	if (names.length === 0 && waters === undefined)
+		at(
+			'properties.country',
+			'names no country: name one, or give "waters" (the sea it lies in) for a place at sea'
+		);
+	if (!geometry) return;
+	const findings = [...checkCoordinates(geometry, named), ...checkRings(geometry)];
+	// Against the named countries only when all are known (else every vertex would be "outside").
+	if (named.length === names.length)
+		findings.push(...checkContainment(geometry, named, ctx.countries, waters !== undefined));
+	findings.forEach((finding) => at(finding.field, finding.reason));
+}
+
+/**
+ * A feature that failed its schema is still placed, where its geometry and its countries can
+ * be read: one run reports every problem, not the schema's first and the rest next time.
+ */
+export function checkFailedFeaturePlace(
+	{ file, id, raw }: FeatureEntry & { raw: unknown },
+	ctx: Pick<FeatureContext, 'countries' | 'report'>
+): void {
+	if (!isRecord(raw)) return;
+	const parsed = geometrySchema.safeParse(raw.geometry);
+	if (!parsed.success) return;
+	const props = isRecord(raw.properties) ? raw.properties : {};
+	const country = props.country;
+	const names =
+		typeof country === 'string' && country !== ''
+			? country
+			: Array.isArray(country) && country.every((c) => typeof c === 'string' && c !== '')
+				? (country as string[])
+				: undefined;
+	const waters = typeof props.waters === 'string' && props.waters !== '' ? props.waters : undefined;
+	if (names === undefined) return;
+	// Geometry and country names that passed the schema: nothing here repeats its problems.
+	const at = (field: string, reason: string) => ctx.report({ file, featureId: id, field, reason });
+	checkPlace(parsed.data as Geometry, names, waters, at, ctx);
 }
 
 /** Why a quote is not verbatim in any of the cited passages that exist, or undefined. */

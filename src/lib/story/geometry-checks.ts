@@ -8,7 +8,8 @@ import {
 	COAST_TOLERANCE_KM,
 	countryAt,
 	distanceToCountryKm,
-	isInCountry
+	isInCountry,
+	landAt
 } from '../geo/containment';
 import { hasTooManyDecimals, isRingClosed, positionsOf, ringSignedArea } from '../geo/coordinates';
 import type { Countries, Country } from '../geo/natural-earth';
@@ -121,27 +122,38 @@ const showKm = (km: number) => (km < 10 ? km.toFixed(1) : String(Math.round(km))
 
 /**
  * Every position (each vertex of a line or ring; the closing repeat of a ring skipped) lies in
- * one of `named` countries, within the coastal tolerance. Positions out of range are left to
- * `checkCoordinates`.
+ * one of `named` countries, within the coastal tolerance, or, when the feature names its
+ * `waters`, at sea. Positions out of range are left to `checkCoordinates`.
  */
 export function checkContainment(
 	geometry: Geometry,
 	named: readonly Country[],
-	countries: Countries
+	countries: Countries,
+	waters = false
 ): GeometryFinding[] {
-	if (named.length === 0) return [];
+	if (named.length === 0 && !waters) return [];
 	const findings: GeometryFinding[] = [];
 	const ringEnds = ringEndPaths(geometry);
 	for (const { position, path } of positionsOf(geometry)) {
 		if (!inRange(position) || ringEnds.has(path.join())) continue;
 		if (named.some((country) => isInCountry(position, country))) continue;
-		const km = Math.min(...named.map((country) => distanceToCountryKm(position, country)));
-		const actual = countryAt(position, countries);
-		const where = actual ? ` (it is in ${actual.name})` : ' (in no country: at sea?)';
+		const land = waters ? landAt(position, countries) : undefined;
+		if (waters && !land) continue;
 		const hint = inAny(swap(position), named) ? '; longitude and latitude swapped?' : '';
+		if (land && named.length === 0) {
+			const what = geometry.type === 'Point' ? 'this point' : showPosition(position);
+			findings.push({
+				field: fieldOf(path),
+				reason: `${what} is on land in ${land.country.name}, ${showKm(land.km)} km from the sea: move it onto the water, or name the country${hint}`
+			});
+			continue;
+		}
+		const km = Math.min(...named.map((country) => distanceToCountryKm(position, country)));
+		const actual = land?.country ?? countryAt(position, countries);
+		const where = actual ? ` (it is in ${actual.name})` : ' (in no country: at sea?)';
 		findings.push({
 			field: fieldOf(path),
-			reason: `${showPosition(position)} is ${showKm(km)} km outside ${listNames(named.map((c) => c.name))}${where}${hint}`
+			reason: `${showPosition(position)} is ${showKm(km)} km outside ${listNames(named.map((c) => c.name))}${waters ? ' and not at sea' : ''}${where}${hint}`
 		});
 	}
 	return findings;

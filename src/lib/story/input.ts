@@ -1,5 +1,6 @@
 /** A story between reading and compiling: its parsed files, and the story once validated. */
-import type { Article, StoryEventData, StoryFeature } from './schema';
+import type { KindTable } from './kinds';
+import type { Article, StoryEventData, StoryFeature, StoryView } from './schema';
 
 /** A parsed JSON file, named as in problems (`article.json`, `routes.geojson`). */
 export interface ParsedFile {
@@ -8,6 +9,10 @@ export interface ParsedFile {
 }
 
 export interface StoryInput {
+	/** story.json: null when the story has none (it is optional) or it is not JSON. */
+	story?: ParsedFile | null;
+	/** story.json exists but is not JSON (already reported). */
+	storyUnreadable?: boolean;
 	/** null when missing or not JSON (that was reported already). */
 	article: ParsedFile | null;
 	events: ParsedFile | null;
@@ -33,6 +38,10 @@ export interface ValidLayer {
 }
 
 export interface ValidStory {
+	/** Every kind the story may use: built in (as story.json relabels them) and declared. */
+	kinds: KindTable;
+	/** story.json's opening view, when it gives one. */
+	view?: StoryView;
 	article: Article;
 	events: StoryEventData[];
 	layers: ValidLayer[];

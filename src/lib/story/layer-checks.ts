@@ -23,6 +23,8 @@ export interface LayerFindings {
 	layers: ValidLayer[];
 	/** Every feature that passed its schema check, in file order (duplicates too: each is checked). */
 	checked: Required<FeatureEntry>[];
+	/** Features that failed it, as parsed: their place is still checked where it can be read. */
+	failed: (FeatureEntry & { raw: unknown })[];
 	/** The first feature with each id. */
 	byId: Map<string, FeatureEntry>;
 	/** Passage id → ids of the features that cite it. */
@@ -38,6 +40,7 @@ export function checkLayers(
 	const found: LayerFindings = {
 		layers: [],
 		checked: [],
+		failed: [],
 		byId: new Map(),
 		cited: new Map(),
 		eventsWithFeatures: new Set()
@@ -75,7 +78,10 @@ export function checkLayers(
 			}
 			noteCitations(raw, featureId, found);
 			const result = checkSchema(featureSchema, raw, { file, featureId });
-			if (!result.ok) return result.problems.forEach(report);
+			if (!result.ok) {
+				found.failed.push({ ...entry, raw });
+				return result.problems.forEach(report);
+			}
 			entry.feature = result.data;
 			features.push(result.data);
 			found.checked.push({ file, id: featureId, feature: result.data });

@@ -11,7 +11,10 @@ import {
 	buildStory,
 	checkStoryFiles,
 	EVENTS_FILE,
+	reportStoryFiles,
+	type StoryReport,
 	LAYER_EXTENSION,
+	STORY_FILE,
 	type StoryFiles
 } from './build';
 import type { CompiledStory } from './compiled';
@@ -28,7 +31,12 @@ export function readStoryFiles(dir: string): StoryFiles {
 	for (const name of readdirSync(dir).sort()) {
 		if (name.endsWith(LAYER_EXTENSION)) layers[name] = readFileSync(path.join(dir, name), 'utf8');
 	}
-	return { article: read(ARTICLE_FILE), events: read(EVENTS_FILE), layers };
+	return {
+		story: read(STORY_FILE),
+		article: read(ARTICLE_FILE),
+		events: read(EVENTS_FILE),
+		layers
+	};
 }
 
 /**
@@ -42,4 +50,16 @@ export function loadStory(dir: string): CompiledStory {
 /** The problems of a story directory, `[]` when it is valid. */
 export function checkStory(dir: string): Problem[] {
 	return checkStoryFiles(readStoryFiles(dir), loadNaturalEarth('10m'));
+}
+
+/** The report `npm run validate` and the build print for a story directory. */
+export function reportStory(dir: string): StoryReport {
+	let files: StoryFiles;
+	try {
+		files = readStoryFiles(dir);
+	} catch (error) {
+		if (!(error instanceof StoryError)) throw error;
+		return { ok: false, lines: error.lines, summary: `${dir}: no story there` };
+	}
+	return reportStoryFiles(files, loadNaturalEarth('10m'));
 }

@@ -23,6 +23,8 @@ export interface StoryShell {
 	article: StorySummary['article'];
 	layers: StorySummary['layers'];
 	bbox: StorySummary['bbox'];
+	/** How the story's kinds look and are called (`$lib/story/kinds`): the map, legend and icons read it. */
+	kinds: StorySummary['kinds'];
 	/** The timeline's days, from every event (the parts may not all be loaded yet). */
 	domain: Domain;
 	eventCount: number;
@@ -166,6 +168,7 @@ export function splitSummary(
 			article: summary.article,
 			layers: summary.layers,
 			bbox: summary.bbox,
+			kinds: summary.kinds,
 			domain: opts.domain,
 			eventCount: summary.events.length,
 			featureCount: Object.keys(summary.features).length,

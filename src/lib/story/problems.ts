@@ -33,9 +33,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 		.map(({ problem }) => problem);
 }
 
-/** article.json first, then events.json, then the layers by name: the order an author reads them. */
+/** story.json, article.json, events.json, then the layers by name: the order an author reads them. */
 function compareFiles(a: string, b: string): number {
-	const rank = (file: string) => (file === 'article.json' ? 0 : file === 'events.json' ? 1 : 2);
+	const rank = (file: string) =>
+		file === 'story.json' ? -1 : file === 'article.json' ? 0 : file === 'events.json' ? 1 : 2;
 	return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

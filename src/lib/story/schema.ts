@@ -9,6 +9,7 @@
  * problem can be reported at once with its file and feature id.
  */
 import { z } from 'zod';
+import { HEX_COLOUR, KIND_GEOMETRIES, KIND_ROLES, POINT_SYMBOLS } from './kinds';
 
 /** Stable kebab-case ids: they appear in URLs (`/events/<id>/`, `layers=`), so they are an API. */
 export const slug = z
@@ -33,25 +34,12 @@ export const storyDate = z.string().refine((s) => {
 	);
 }, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or an interval start/end, with .. for an open end');
 
-/** What a feature is. The map styles by kind; the legend explains each. */
-export const kinds = [
-	'attack',
-	'crash',
-	'shootdown',
-	'diplomacy',
-	'airstrike',
-	'airbase',
-	'smuggling-route',
-	'oil-field',
-	'claim',
-	'border',
-	'flight-path',
-	'flight-path-unflown',
-	'uncertainty',
-	'place'
-] as const;
-export const kind = z.enum(kinds);
-export type Kind = z.infer<typeof kind>;
+/**
+ * What a feature is: a built-in kind or one the story declares in story.json (`kinds.ts` is
+ * the registry; the validator checks the id against it, naming the kinds there are).
+ */
+export const kind = slug;
+export type Kind = string;
 
 export const precisions = ['exact', 'approximate', 'disputed'] as const;
 export const precision = z.enum(precisions);
@@ -113,7 +101,10 @@ export const featureProperties = z
 		title: z.string().min(1),
 		kind,
 		date: storyDate,
-		country: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+		/** Natural Earth names; `[]` for a place at sea, which then names its `waters`. */
+		country: z.union([z.string().min(1), z.array(z.string().min(1))]),
+		/** The sea, strait or gulf a feature lies in (any name, shown in the popup). */
+		waters: z.string().min(1).optional(),
 		passages: z.array(passageId).min(1),
 		quote: z.string().min(1),
 		precision,
@@ -178,7 +169,9 @@ export const storyEvent = z
 		place: z.string().min(1),
 		summary: z.string().min(1),
 		passages: z.array(passageId).min(1),
-		figures: z.array(figure).optional()
+		figures: z.array(figure).optional(),
+		/** The feature the event's page opens (default: its first feature of an `event` kind). */
+		feature: slug.optional()
 	})
 	.strict();
 export type StoryEventData = z.infer<typeof storyEvent>;
@@ -217,3 +210,38 @@ export const article = z
 	})
 	.strict();
 export type Article = z.infer<typeof article>;
+
+/** A kind in story.json: a new one needs `label` and `geometry`; a built-in one may be relabelled or recoloured. */
+export const declaredKind = z
+	.object({
+		label: z.string().min(1).optional(),
+		geometry: z.enum(KIND_GEOMETRIES).optional(),
+		symbol: z.enum(POINT_SYMBOLS).optional(),
+		colour: z.string().regex(HEX_COLOUR, 'must be a colour written #rrggbb').optional(),
+		dashed: z.boolean().optional(),
+		arrows: z.boolean().optional(),
+		role: z.enum(KIND_ROLES).optional()
+	})
+	.strict();
+export type DeclaredKind = z.infer<typeof declaredKind>;
+
+const longitude = z.number().min(-180).max(180);
+const latitude = z.number().min(-85.0511).max(85.0511);
+
+/** The opening view: a bbox to frame, or a centre and zoom (checked for one or the other in `story-checks.ts`). */
+export const storyView = z
+	.object({
+		bbox: z.tuple([longitude, latitude, longitude, latitude]).optional(),
+		center: z.tuple([longitude, latitude]).optional(),
+		zoom: z.number().min(0).max(14).optional()
+	})
+	.strict();
+export type StoryView = z.infer<typeof storyView>;
+
+/** `story.json` (optional): the story's own kinds and its opening view. */
+export const storyFile = z
+	.object({
+		kinds: z.record(slug, declaredKind).optional(),
+		view: storyView.optional()
+	})
+	.strict();

@@ -25,6 +25,7 @@ export interface StorySummary {
 	/** Each feature's geometry type (a marker, a line, an area). */
 	geometryTypes: Record<string, Geometry['type']>;
 	bbox: CompiledStory['bbox'];
+	kinds: CompiledStory['kinds'];
 }
 
 export function summarise(story: CompiledStory): StorySummary {
@@ -38,7 +39,8 @@ export function summarise(story: CompiledStory): StorySummary {
 			anchors[f.properties.fid] = anchorOf(f);
 			geometryTypes[f.properties.fid] = f.geometry.type;
 			const by = f.properties.claimedBy;
-			if (f.properties.kind === 'claim' && by && !claimants.includes(by)) claimants.push(by);
+			if (story.kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by))
+				claimants.push(by);
 		}
 		return {
 			id: l.id,
@@ -59,7 +61,8 @@ export function summarise(story: CompiledStory): StorySummary {
 		features,
 		anchors,
 		geometryTypes,
-		bbox: story.bbox
+		bbox: story.bbox,
+		kinds: story.kinds
 	};
 }
 

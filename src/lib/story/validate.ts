@@ -10,14 +10,16 @@
 import type { Countries } from '../geo/natural-earth';
 import { checkArticle, passageRefChecker } from './article-checks';
 import { checkEvents } from './event-checks';
-import { checkFeature } from './feature-checks';
+import { checkFailedFeaturePlace, checkFeature } from './feature-checks';
+import { checkKindLooks, checkStoryFile } from './story-checks';
+import { didYouMean } from './suggest';
 import type { StoryInput, ValidStory } from './input';
 import { checkLayers } from './layer-checks';
 import type { Problem } from './problems';
 
 export type { ParsedFile, StoryInput, ValidLayer, ValidStory } from './input';
 export { UNCERTAINTY_LAYER } from './compiled';
-export { CLAIM_KINDS, MAX_VIA_OFFSET_KM } from './feature-checks';
+export { MAX_VIA_OFFSET_KM } from './feature-checks';
 
 /** Validate a whole story. `problems` is empty exactly when `story` is given. */
 export function validateStory(
@@ -32,6 +34,9 @@ export function validateStory(
 	/** Every layer file was read: "unknown feature" and "nobody cites" mean what they say. */
 	const complete = unreadable.length === 0;
 
+	const storyFile = input.story?.file ?? 'story.json';
+	const storyKinds = checkStoryFile(input.story ?? null, report);
+	const { kinds, declared, view } = storyKinds;
 	const { article, passages, listed } = checkArticle(input.article, report);
 	const checkPassages = passageRefChecker(articleFile, passages, report);
 	const { events, ids: eventIds } = checkEvents(input.events, checkPassages, report);
@@ -51,9 +56,39 @@ export function validateStory(
 		eventIds,
 		eventFile,
 		featuresById: found.byId,
-		complete
+		complete,
+		kinds,
+		// Ids story.json declares (even with problems), or every id when it could not be read:
+		// features of those kinds are not reported again as of an unknown kind.
+		excused: (kind: string) =>
+			declared.includes(kind) || !storyKinds.complete || input.storyUnreadable === true,
+		storyFile
 	};
 	for (const entry of found.checked) checkFeature(entry, context);
+	for (const entry of found.failed) checkFailedFeaturePlace(entry, context);
+	checkKindLooks(
+		kinds,
+		found.checked.map((entry) => entry.feature.properties.kind),
+		declared,
+		report,
+		storyFile
+	);
+
+	// The feature an event's page opens exists and belongs to the event.
+	for (const event of events) {
+		if (event.feature === undefined) continue;
+		const target = found.byId.get(event.feature);
+		const at = (reason: string) =>
+			report({ file: eventFile, featureId: event.id, field: 'feature', reason });
+		if (!target) {
+			if (complete)
+				at(`unknown feature "${event.feature}"${didYouMean(event.feature, found.byId.keys())}`);
+		} else if (target.feature && target.feature.properties.event !== event.id) {
+			at(
+				`"${event.feature}" belongs to event "${target.feature.properties.event}", not to this one`
+			);
+		}
+	}
 
 	// Coverage: every passage is on the map or says why not; every event has a feature.
 	if (input.article && complete) {
@@ -88,5 +123,5 @@ export function validateStory(
 	}
 
 	if (problems.length > 0 || !article || !input.events) return { problems, story: null };
-	return { problems, story: { article, events, layers: found.layers } };
+	return { problems, story: { kinds, view, article, events, layers: found.layers } };
 }

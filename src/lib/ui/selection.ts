@@ -6,26 +6,15 @@ import type { CompiledEvent, CompiledProperties } from '$lib/story/compiled';
 import type { Passage } from '$lib/story/schema';
 import { findRange, type Range } from '$lib/article/segments';
 
-/** Kinds that never stand for an event on their own. */
-const SECONDARY = new Set(['uncertainty', 'place']);
-
-/** Kinds that give context to an event rather than locate it (a border, the leg never flown). */
-const CONTEXT = new Set(['border', 'flight-path-unflown']);
-
 /**
- * The feature whose popup an event opens: its first marker (the event happened there), else
- * its first line or area, else whatever it has. Labels and areas of doubt come last.
+ * The feature whose popup an event opens: the one the story names for it (`feature` in
+ * events.json), or the default the compiler chose (`CompiledEvent.feature`).
  */
 export function primaryFeature(
 	event: CompiledEvent,
-	features: Record<string, CompiledProperties>,
-	isPoint: (fid: string) => boolean
+	features: Record<string, CompiledProperties>
 ): CompiledProperties | undefined {
-	const own = event.featureIds.map((id) => features[id]).filter(Boolean);
-	const main = own.filter((f) => !SECONDARY.has(f.kind) && !CONTEXT.has(f.kind));
-	return (
-		main.find((f) => isPoint(f.fid)) ?? main[0] ?? own.find((f) => !SECONDARY.has(f.kind)) ?? own[0]
-	);
+	return features[event.feature];
 }
 
 /**

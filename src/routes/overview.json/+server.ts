@@ -19,6 +19,7 @@ export async function GET() {
 			// for this story); 1:10m would only add more.
 			topology: loadNaturalEarth('110m').topology,
 			layers: story.layers,
+			kinds: story.kinds,
 			bbox: story.bbox
 		})
 	);

@@ -1,14 +1,21 @@
 /**
  * The map part of a preview image: a Mercator projection fitted to a bbox, and the story's
- * features drawn over the basemap in the map's palette (`KIND_COLOURS`, dashes for what
- * `DASHED_KINDS` says). Pure: returns SVG markup built only from numbers and the palette;
- * no string from the data reaches it (labels are outlines, see `text-paths.ts`).
+ * features drawn over the basemap as the story's kind table says (`$lib/story/kinds`: colours,
+ * dashes). Pure: returns SVG markup built only from numbers and `#hex` colours (a story's
+ * declared colours are checked again by `safeColour`); no other string from the data reaches it (labels are outlines, see `text-paths.ts`).
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Geometry, Polygon, Position } from 'geojson';
 import type { Scale } from '$lib/geo/natural-earth';
 import { ringSignedArea } from '$lib/geo/coordinates';
-import { CLAIM_COLOURS, DASHED_KINDS, KIND_COLOURS } from '$lib/map/story-style';
+import {
+	BUILT_IN_KINDS,
+	CLAIM_COLOURS,
+	FALLBACK_COLOUR,
+	kindStyle,
+	UNCERTAINTY_KIND,
+	type KindTable
+} from '$lib/story/kinds';
 import type { BBox, CompiledFeature, CompiledProperties } from '$lib/story/compiled';
 import { fitLine, measureText, textPathData, type FontStack } from './text-paths';
 
@@ -86,22 +93,23 @@ export function basemapScaleFor(view: BBox): Scale {
 	return view[2] - view[0] < DETAIL_SPAN_DEGREES ? '10m' : '50m';
 }
 
-const FALLBACK_COLOUR = '#555555';
-const PLACE_KIND = 'place';
-const UNCERTAINTY_KIND = 'uncertainty';
-
 /** A palette colour, never anything else (the value ends up in an SVG attribute). */
 function safeColour(colour: string | undefined): string {
 	return colour && /^#[0-9a-f]{3,8}$/i.test(colour) ? colour : FALLBACK_COLOUR;
 }
 
 /** The colour the map gives a feature: by kind, and claims by who makes them (the legend's order). */
-export function colourOf(p: CompiledProperties, claimants: Record<string, string[]>): string {
-	if (p.kind === 'claim' && p.claimedBy) {
+export function colourOf(
+	p: CompiledProperties,
+	claimants: Record<string, string[]>,
+	kinds: KindTable = BUILT_IN_KINDS
+): string {
+	const style = kindStyle(kinds, p.kind);
+	if (style.byClaimant && p.claimedBy) {
 		const i = claimants[p.layer]?.indexOf(p.claimedBy) ?? -1;
 		if (i >= 0) return safeColour(CLAIM_COLOURS[i % CLAIM_COLOURS.length]);
 	}
-	return safeColour(KIND_COLOURS[p.kind]);
+	return safeColour(style.colour);
 }
 
 /**
@@ -135,6 +143,8 @@ export interface FeatureMarksInput {
 	projection: GeoProjection;
 	frame: Rect;
 	claimants: Record<string, string[]>;
+	/** How the story's kinds look (built-in kinds when absent). */
+	kinds?: KindTable;
 	/** Font for place labels. */
 	labelFont: FontStack;
 	/** Rectangles labels must not cover (the credit, the title band). */
@@ -152,6 +162,7 @@ export function featureMarks({
 	projection,
 	frame,
 	claimants,
+	kinds = BUILT_IN_KINDS,
 	labelFont,
 	avoid = []
 }: FeatureMarksInput): string {
@@ -167,7 +178,8 @@ export function featureMarks({
 		const g = f.geometry;
 		if (!g) continue;
 		const p = f.properties;
-		const colour = colourOf(p, claimants);
+		const style = kindStyle(kinds, p.kind);
+		const colour = colourOf(p, claimants, kinds);
 		if (isArea(g)) {
 			const d = path(forD3(g));
 			if (!d) continue;
@@ -179,8 +191,9 @@ export function featureMarks({
 		} else if (isLine(g)) {
 			const d = path(g);
 			if (!d) continue;
-			const width = p.kind === 'border' ? 3 : 4.5;
-			const dash = DASHED_KINDS.includes(p.kind) ? ' stroke-dasharray="12 8"' : '';
+			// Lines the map draws thinner than 4 px on purpose (borders) stay thinner here.
+			const width = style.width !== undefined && style.width < 4 ? 3 : 4.5;
+			const dash = style.dashed ? ' stroke-dasharray="12 8"' : '';
 			lines.push(
 				`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${width + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
 					`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
@@ -191,7 +204,7 @@ export function featureMarks({
 				const xy = projection(position as [number, number]);
 				if (!xy || !inside(xy[0], xy[1])) continue;
 				const [x, y] = xy;
-				if (p.kind === PLACE_KIND) {
+				if (style.symbol === 'label') {
 					markers.push(
 						`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${PLACE_RADIUS}" fill="${colour}" stroke="#ffffff" stroke-width="2"/>`
 					);

@@ -24,7 +24,7 @@ function claimantsOf(story: CompiledStory): Record<string, string[]> {
 		const list: string[] = [];
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
-			if (f.properties.kind === 'claim' && by && !list.includes(by)) list.push(by);
+			if (story.kinds[f.properties.kind]?.byClaimant && by && !list.includes(by)) list.push(by);
 		}
 		claimants[layer.id] = list;
 	}
@@ -47,7 +47,8 @@ export function eventCard(story: CompiledStory, id: string): OgCard | undefined 
 		subtitle: `${formatStoryDate(event.date)} · ${event.place}`,
 		bbox: event.bbox,
 		features: featuresOf(story, (f) => f.properties.event === id),
-		claimants: claimantsOf(story)
+		claimants: claimantsOf(story),
+		kinds: story.kinds
 	};
 }
 
@@ -61,7 +62,8 @@ export function storyCard(story: CompiledStory): OgCard {
 		subtitle: `${article.source}, ${formatStoryDate(article.date)} · ${count} ${count === 1 ? 'event' : 'events'} mapped`,
 		bbox: story.bbox,
 		features: featuresOf(story, (f) => shown.has(f.properties.layer)),
-		claimants: claimantsOf(story)
+		claimants: claimantsOf(story),
+		kinds: story.kinds
 	};
 }
 

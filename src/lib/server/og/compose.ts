@@ -5,6 +5,7 @@
  */
 import type { Scale } from '$lib/geo/natural-earth';
 import type { BBox, CompiledFeature } from '$lib/story/compiled';
+import { isEventKind, UNCERTAINTY_KIND, type KindTable } from '$lib/story/kinds';
 import { basemapPaths, type Basemap } from './basemap';
 import {
 	basemapScaleFor,
@@ -32,6 +33,8 @@ export interface OgCard {
 	features: CompiledFeature[];
 	/** Per layer, who makes its claims, in the legend's order (claims are coloured by claimant). */
 	claimants: Record<string, string[]>;
+	/** How the story's kinds look. */
+	kinds: KindTable;
 }
 
 export interface OgAssets {
@@ -60,8 +63,6 @@ const CREDIT_SIZE = 16;
 const ACCENT = 6;
 /** Noto Sans' cap height, as a fraction of the size: where the first line's letters start. */
 const CAP_HEIGHT = 0.714;
-/** Kinds that set the scene rather than say what happened: not used for the accent colour. */
-const CONTEXT_KINDS = new Set(['place', 'border', 'uncertainty', 'flight-path-unflown']);
 
 /** The preview image of `card` as an SVG document of OG_WIDTH × OG_HEIGHT. */
 export function composeOgSvg(card: OgCard, assets: OgAssets): string {
@@ -111,12 +112,16 @@ export function composeOgSvg(card: OgCard, assets: OgAssets): string {
 		projection,
 		frame,
 		claimants: card.claimants,
+		kinds: card.kinds,
 		labelFont: fonts.regular,
 		avoid: [credit]
 	});
 
-	const main = card.features.find((f) => !CONTEXT_KINDS.has(f.properties.kind));
-	const accent = main ? colourOf(main.properties, card.claimants) : COLOURS.border;
+	// Kinds that set the scene rather than say what happened (context) do not give the accent.
+	const main = card.features.find(
+		(f) => f.properties.kind !== UNCERTAINTY_KIND && isEventKind(card.kinds, f.properties.kind)
+	);
+	const accent = main ? colourOf(main.properties, card.claimants, card.kinds) : COLOURS.border;
 
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">`,
