@@ -423,7 +423,7 @@ describe('generated tiles', () => {
 			minzoom: 0,
 			maxzoom: 6,
 			bounds: [-180, -85.051129, 180, 85.051129],
-			attribution: 'Made with Natural Earth',
+			attribution: 'Made with Natural Earth; places © GeoNames (CC BY 4.0)',
 			generatedFrom: { 'world-atlas': '2.0.2' }
 		});
 		expect(metadata.sizes.total.tiles).toBe(TILE_COUNT);
@@ -449,7 +449,7 @@ describe('generated tiles', () => {
 		expect(total).toBeLessThan(TOTAL_TILES_BUDGET);
 	});
 
-	it('decodes every tile, with only the four layers at extent 4096', () => {
+	it('decodes every tile, with only the basemap’s layers at extent 4096', () => {
 		const names = new Set(Object.values(LAYERS));
 		let empty = 0;
 		for (const file of filesUnder(path.join(outDir, 'tiles'))) {
@@ -471,12 +471,12 @@ describe('generated tiles', () => {
 		expect(empty).toBeGreaterThan(0);
 	});
 
-	it('has the four source-layers with their properties over Europe', () => {
+	it('has the five source-layers with their properties over Europe', () => {
 		const tile = decode(readTile(3, 4, 2));
 		expect(Object.keys(tile.layers).sort()).toEqual(
-			['boundaries', 'coastline', 'countries', 'country_labels'].sort()
+			['boundaries', 'coastline', 'countries', 'country_labels', 'places'].sort()
 		);
-		const types = { countries: 3, boundaries: 2, coastline: 2, country_labels: 1 };
+		const types = { countries: 3, boundaries: 2, coastline: 2, country_labels: 1, places: 1 };
 		for (const [name, type] of Object.entries(types)) {
 			const layer = tile.layers[name];
 			for (let i = 0; i < layer.length; i++) expect(layer.feature(i).type).toBe(type);
