@@ -7,6 +7,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4174);
 const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4176);
 /** Where tests/e2e/hardening.e2e.ts finds the hostile build (`test.use({ baseURL })`). */
 export const HOSTILE_BASE_URL = `http://127.0.0.1:${HOSTILE_PORT}`;
+/** The site over a PMTiles basemap (`npm run build:pmtiles`), on its own port. */
+const PMTILES_PORT = Number(process.env.E2E_PMTILES_PORT ?? 4177);
+/** Where tests/e2e/pmtiles.e2e.ts finds the PMTiles build. */
+export const PMTILES_BASE_URL = `http://127.0.0.1:${PMTILES_PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -36,6 +40,13 @@ export default defineConfig({
 			// The same app built from a story made of hostile strings, on its own port.
 			command: `node scripts/serve.js --dir build-hostile --port ${HOSTILE_PORT}`,
 			url: `${HOSTILE_BASE_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// The app over a self-hosted PMTiles basemap made from our own tiles.
+			command: `node scripts/serve.js --dir build-pmtiles --port ${PMTILES_PORT}`,
+			url: `${PMTILES_BASE_URL}/`,
 			reuseExistingServer: false,
 			timeout: 60_000
 		}
