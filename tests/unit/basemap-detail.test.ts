@@ -3,14 +3,11 @@
  * the pure parts (zoom and rank of a place, where it falls in a tile, the regions and their
  * areas) and a build with two small regions (the Paris sites, the Su-24 crash area).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
 import fc from 'fast-check';
-import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBasemap } from '../../scripts/basemap/build.js';
 import {
@@ -32,6 +29,7 @@ import {
 } from '../../scripts/basemap/places.js';
 import { detailRegions, detailTiles, mergeBoxes } from '../../scripts/basemap/regions.js';
 import { BASEMAP_DETAIL_MAX_ZOOM, BASEMAP_MAX_TILE_ZOOM } from '../../src/lib/map/basemap-style';
+import { decode, digest, filesUnder } from './tile-files';
 
 /** The first view's tile bytes (gzip 6) before places were added, on main at 989a18d. */
 const FIRST_VIEW_BEFORE = { z3: 35_451, z4: 34_874 };
@@ -60,26 +58,8 @@ afterAll(() => {
 	if (root) rmSync(root, { recursive: true, force: true });
 });
 
-type TileReader = ConstructorParameters<typeof VectorTile>[0];
-const decode = (bytes: Uint8Array) => new VectorTile(new Pbf(bytes) as unknown as TileReader);
 const tileFile = (z: number, x: number, y: number) =>
 	path.join(outDir, 'tiles', String(z), String(x), `${y}.pbf`);
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile())
-		.map((e) => path.join(e.parentPath, e.name))
-		.sort();
-}
-
-function digest(dir: string) {
-	const hash = createHash('sha256');
-	for (const file of filesUnder(dir)) {
-		hash.update(path.relative(dir, file));
-		hash.update(readFileSync(file));
-	}
-	return hash.digest('hex');
-}
 
 /** The places of a tile, in the order the tile holds them. */
 function placesOf(z: number, x: number, y: number) {
