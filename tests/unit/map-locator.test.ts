@@ -19,7 +19,8 @@ beforeAll(() => {
 		layers: story.layers,
 		bbox: story.bbox
 	});
-});
+	// Loading a story checks it against Natural Earth 1:10m: seconds, more on a busy machine.
+}, 60_000);
 
 describe('the overview projection', () => {
 	it('replays d3’s Mercator exactly (property)', () => {
