@@ -88,6 +88,8 @@ test.describe('towns and cities', () => {
 	test('label the Paris attack sites’ streets at zoom 12, with the story hidden', async ({
 		browser
 	}) => {
+		// Two cold maps at street level on software WebGL, one with re-encoded tiles.
+		test.slow();
 		// The baseline: the same link, the same tiles without their places.
 		const blankContext = await browser.newContext();
 		const blank = await blankContext.newPage();
