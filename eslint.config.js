@@ -82,6 +82,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-hostile/',
+			'build-pmtiles/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/generated/',
