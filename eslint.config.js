@@ -83,6 +83,7 @@ export default ts.config(
 			'build/',
 			'build-hostile/',
 			'build-sea/',
+			'build-pmtiles/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/generated/',

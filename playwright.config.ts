@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT, E2E_SEA_PORT) so two test runs can share a machine.
+// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT, E2E_SEA_PORT, E2E_PMTILES_PORT) so two test runs can share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 /** The hostile fixture story (tests/fixtures/hostile-story), built by `npm run build:hostile`. */
 const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4176);
@@ -11,6 +11,10 @@ export const HOSTILE_BASE_URL = `http://127.0.0.1:${HOSTILE_PORT}`;
 const SEA_PORT = Number(process.env.E2E_SEA_PORT ?? 4178);
 /** Where tests/e2e/sea-story.e2e.ts finds the maritime build. */
 export const SEA_BASE_URL = `http://127.0.0.1:${SEA_PORT}`;
+/** The site over a PMTiles basemap (`npm run build:pmtiles`), on its own port. */
+const PMTILES_PORT = Number(process.env.E2E_PMTILES_PORT ?? 4177);
+/** Where tests/e2e/pmtiles.e2e.ts finds the PMTiles build. */
+export const PMTILES_BASE_URL = `http://127.0.0.1:${PMTILES_PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -47,6 +51,13 @@ export default defineConfig({
 			// A second story (at sea, with its own kinds and opening view), on its own port.
 			command: `node scripts/serve.js --dir build-sea --port ${SEA_PORT}`,
 			url: `${SEA_BASE_URL}/`,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// The app over a self-hosted PMTiles basemap made from our own tiles.
+			command: `node scripts/serve.js --dir build-pmtiles --port ${PMTILES_PORT}`,
+			url: `${PMTILES_BASE_URL}/`,
 			reuseExistingServer: false,
 			timeout: 60_000
 		}

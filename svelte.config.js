@@ -22,6 +22,18 @@ const INLINE_STYLE_ATTRIBUTES = [
 	'--sheet: 40dvh;'
 ];
 
+/**
+ * The origin a self-hosted PMTiles basemap is fetched from (`BASEMAP_PMTILES`, README: the
+ * basemap), when it is not this site's: `connect-src` must allow it, and nothing more.
+ * A path under static/ is same-origin and needs nothing.
+ * @returns {string[]}
+ */
+function basemapArchiveOrigins() {
+	const value = process.env.BASEMAP_PMTILES?.trim();
+	if (!value || !/^https?:\/\//i.test(value)) return [];
+	return [new URL(value).origin];
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -58,7 +70,7 @@ const config = {
 				'default-src': ['none'],
 				'script-src': ['self'],
 				'worker-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': ['self', ...basemapArchiveOrigins()],
 				// data: for the icons of MapLibre's zoom buttons, which maplibre-gl.css draws as
 				// `background-image: url("data:image/svg+xml,…")`. The map itself needs no image
 				// (no sprite; markers are circle layers); data: images cannot run script.

@@ -35,6 +35,9 @@ function storyCheck(): Plugin {
 
 export default defineConfig({
 	plugins: [storyCheck(), sveltekit()],
+	// The one build-time setting the browser reads besides Vite's own: the self-hosted PMTiles
+	// basemap, if any (src/lib/map/basemap-archive.ts).
+	envPrefix: ['VITE_', 'BASEMAP_PMTILES'],
 	test: {
 		environment: 'node',
 		testTimeout: 60_000,

@@ -7,7 +7,8 @@ import { serve } from './serve.js';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
-const PORT = 4175;
+// Movable (SCREENSHOT_PORT) so that two checkouts can take pictures on one machine.
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 4175);
 const base = `http://127.0.0.1:${PORT}`;
 const server = await serve({ dir: 'build', port: PORT, quiet: true });
 try {
@@ -25,6 +26,10 @@ try {
 	await desktop.goto(`${base}/events/su24-shootdown/`);
 	await settle(desktop);
 	await desktop.screenshot({ path: 'docs/screenshot-popup.png' });
+	// An event page opened at street level: the towns around the sites and the locator inset.
+	await desktop.goto(`${base}/events/paris-attacks/`);
+	await settle(desktop);
+	await desktop.screenshot({ path: 'docs/screenshot-paris.png' });
 
 	const phone = await browser.newPage({
 		viewport: { width: 360, height: 740 },
@@ -35,7 +40,7 @@ try {
 	await settle(phone);
 	await phone.screenshot({ path: 'docs/screenshot-phone.png' });
 	await browser.close();
-	console.log('screenshots: docs/screenshot-{home,popup,phone}.png');
+	console.log('screenshots: docs/screenshot-{home,popup,paris,phone}.png');
 } finally {
 	server.close();
 }

@@ -2,7 +2,8 @@
 /**
  * A small static file server for the built site: what `npm start`, the browser tests and
  * the benchmark use, so they all see exactly the files a static host would serve.
- * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, answers unknown
+ * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, byte ranges (a
+ * PMTiles basemap is read by range requests, README: the basemap), answers unknown
  * paths with the site's 404 page, and sends the security headers a meta tag cannot carry
  * (README: hosting).
  *
@@ -22,6 +23,7 @@ const TYPES = {
 	'.json': 'application/json',
 	'.geojson': 'application/geo+json',
 	'.pbf': 'application/x-protobuf',
+	'.pmtiles': 'application/vnd.pmtiles',
 	'.png': 'image/png',
 	'.svg': 'image/svg+xml',
 	'.txt': 'text/plain; charset=utf-8',
@@ -59,6 +61,30 @@ function isUnpagedEvent(root, pathname) {
 		pagesLimited.set(root, limited);
 	}
 	return /** @type {boolean} */ (pagesLimited.get(root)) && existsSync(path.join(root, '200.html'));
+}
+
+/**
+ * The one range of a `Range: bytes=…` header (what PMTiles readers send), clamped to the file;
+ * null when there is none or it is not a single byte range (the whole file is sent).
+ * @param {string | undefined} header
+ * @param {number} size
+ * @returns {{ start: number, end: number } | 'unsatisfiable' | null}
+ */
+export function byteRange(header, size) {
+	const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+	if (!match || (match[1] === '' && match[2] === '')) return null;
+	let start;
+	let end;
+	if (match[1] === '') {
+		// A suffix: the last N bytes.
+		start = Math.max(0, size - Number(match[2]));
+		end = size - 1;
+	} else {
+		start = Number(match[1]);
+		end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+	}
+	if (start >= size || start > end) return 'unsatisfiable';
+	return { start, end };
 }
 
 /**
@@ -105,6 +131,22 @@ export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
 		const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...HOST_HEADERS };
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		let body = file;
+		const range = status === 200 ? byteRange(req.headers.range, statSync(file).size) : null;
+		if (range === 'unsatisfiable') {
+			res.writeHead(416, { 'Content-Range': `bytes */${statSync(file).size}`, ...HOST_HEADERS });
+			res.end();
+			return;
+		}
+		if (range) {
+			// A range is of the file's own bytes: never of a compressed sibling.
+			headers['Content-Range'] = `bytes ${range.start}-${range.end}/${statSync(file).size}`;
+			headers['Content-Length'] = String(range.end - range.start + 1);
+			res.writeHead(206, headers);
+			if (req.method === 'HEAD') res.end();
+			else createReadStream(file, range).pipe(res);
+			return;
+		}
+		headers['Accept-Ranges'] = 'bytes';
 		for (const [enc, ext] of /** @type {const} */ ([
 			['br', '.br'],
 			['gzip', '.gz']

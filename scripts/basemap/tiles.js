@@ -10,7 +10,7 @@ import { resolutionForTile } from './level-of-detail.js';
 /** @typedef {import('./config.js').Resolution} Resolution */
 /** @typedef {import('geojson-vt').LegacyTile} LegacyTile */
 /** @typedef {import('geojson-vt').LegacyFeature} LegacyFeature */
-/** @typedef {keyof typeof LAYERS} LayerKey */
+/** @typedef {'countries' | 'boundaries' | 'coastline' | 'labels'} LayerKey the layers cut by geojson-vt */
 /**
  * @typedef {object} ResolutionData
  * @property {import('geojson').Feature[]} countries
@@ -27,6 +27,27 @@ const vtpbf = require('vt-pbf');
 
 /** Layer order inside a tile (also the drawing order a style would typically use). */
 const LAYER_ORDER = /** @type {LayerKey[]} */ (['countries', 'boundaries', 'coastline', 'labels']);
+
+/**
+ * A detail tile's cover: a square over the whole tile and its buffer. Drawn in the sea's colour
+ * under the detail layers, it hides the overzoomed world tiles beneath, whose coarser coast would
+ * otherwise show through along the 1:10m one. Wound clockwise in tile coordinates (y down): an
+ * exterior ring for the vector tile spec.
+ * @type {LegacyFeature}
+ */
+const COVER = {
+	type: 3,
+	geometry: [
+		[
+			[-TILE_BUFFER, -TILE_BUFFER],
+			[EXTENT + TILE_BUFFER, -TILE_BUFFER],
+			[EXTENT + TILE_BUFFER, EXTENT + TILE_BUFFER],
+			[-TILE_BUFFER, EXTENT + TILE_BUFFER],
+			[-TILE_BUFFER, -TILE_BUFFER]
+		]
+	],
+	tags: {}
+};
 
 /**
  * Highest zoom each resolution is used at: its geojson-vt index keeps full detail there and
@@ -103,26 +124,58 @@ function ringArea(ring) {
 }
 
 /**
- * Encodes one tile of the pyramid. Layers without features are left out, so a tile over open sea
- * is a valid tile with no layers: zero bytes, which MapLibre and @mapbox/vector-tile read as empty.
+ * Encodes one tile of the world pyramid (z0..MAX_ZOOM). Layers without features are left out, so
+ * a tile over open sea with no place is a valid tile with no layers: zero bytes, which MapLibre
+ * and @mapbox/vector-tile read as empty.
  * @param {Record<Resolution, LayerIndexes>} indexes
  * @param {number} z
  * @param {number} x
  * @param {number} y
+ * @param {LegacyFeature[]} [places] the tile's places, in rank order (places.js)
  * @returns {Uint8Array}
  */
-export function encodeTile(indexes, z, x, y) {
-	const resolution = resolutionForTile(z, x, y);
-	const layerIndexes = indexes[resolution];
+export function encodeTile(indexes, z, x, y, places = []) {
+	return encodeLayers(indexes[resolutionForTile(z, x, y)], LAYER_ORDER, z, x, y, { places });
+}
+
+/**
+ * Encodes one tile of a story's region (DETAIL_MIN_ZOOM..DETAIL_MAX_ZOOM): the cover, 1:10m land,
+ * borders and coast at full detail, and the places. Country labels stay with the world tiles,
+ * which MapLibre overzooms.
+ * @param {LayerIndexes} detailIndexes 1:10m, indexed to DETAIL_MAX_ZOOM
+ * @param {number} z
+ * @param {number} x
+ * @param {number} y
+ * @param {LegacyFeature[]} [places]
+ * @returns {Uint8Array}
+ */
+export function encodeDetailTile(detailIndexes, z, x, y, places = []) {
+	return encodeLayers(detailIndexes, ['countries', 'boundaries', 'coastline'], z, x, y, {
+		cover: [COVER],
+		places
+	});
+}
+
+/**
+ * @param {LayerIndexes} layerIndexes
+ * @param {LayerKey[]} keys
+ * @param {number} z
+ * @param {number} x
+ * @param {number} y
+ * @param {{ cover?: LegacyFeature[], places?: LegacyFeature[] }} extra
+ */
+function encodeLayers(layerIndexes, keys, z, x, y, { cover, places }) {
 	/** @type {Record<string, LegacyTile>} */
 	const layers = {};
-	for (const key of LAYER_ORDER) {
+	if (cover) layers[LAYERS.detailCover] = /** @type {LegacyTile} */ ({ features: cover });
+	for (const key of keys) {
 		const tile = layerIndexes[key].getTile(z, x, y);
 		if (!tile) continue;
 		const features = /** @type {LegacyFeature[]} */ (
 			tile.features.map(cleanFeature).filter(Boolean)
 		);
-		if (features.length) layers[LAYERS[key]] = { features };
+		if (features.length) layers[LAYERS[key]] = /** @type {LegacyTile} */ ({ features });
 	}
+	if (places?.length) layers[LAYERS.places] = /** @type {LegacyTile} */ ({ features: places });
 	return vtpbf.fromGeojsonVt(layers, { version: 2, extent: EXTENT });
 }

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
+import type { VectorTile } from '@mapbox/vector-tile';
 import { geoArea, geoBounds } from 'd3-geo';
 import type { Position } from 'geojson';
-import Pbf from 'pbf';
 import * as topojson from 'topojson-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutPolygon, orientForSphere } from '../../scripts/basemap/antimeridian.js';
@@ -25,6 +23,7 @@ import {
 } from '../../scripts/basemap/prepare.js';
 import { roundRing, roundTo } from '../../scripts/basemap/rounding.js';
 import { cleanFeature } from '../../scripts/basemap/tiles.js';
+import { decode, digest, filesUnder } from './tile-files';
 
 type Resolution = (typeof RESOLUTIONS)[number];
 
@@ -105,13 +104,6 @@ function readTile(z: number, x: number, y: number) {
 	return readFileSync(path.join(outDir, 'tiles', String(z), String(x), `${y}.pbf`));
 }
 
-type TileReader = ConstructorParameters<typeof VectorTile>[0];
-
-/** Decodes with pbf 4's reader; @mapbox/vector-tile is typed against pbf 5's, same reading API. */
-function decode(bytes: Uint8Array) {
-	return new VectorTile(new Pbf(bytes) as unknown as TileReader);
-}
-
 /** A lon/lat as tile coordinates (0..EXTENT) of the tile at zoom z that holds it. */
 function locate([lon, lat]: [number, number], z: number) {
 	const { x, y } = tileAt(lon, lat, z);
@@ -140,22 +132,6 @@ function countriesAt(tile: VectorTile, px: number, py: number) {
 function countriesAtLonLat(point: [number, number], z: number) {
 	const { x, y, px, py } = locate(point, z);
 	return countriesAt(decode(readTile(z, x, y)), px, py);
-}
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
-}
-
-function digest(dir: string) {
-	const hash = createHash('sha256');
-	for (const file of filesUnder(dir)) {
-		hash.update(path.relative(dir, file));
-		hash.update(readFileSync(file));
-	}
-	return hash.digest('hex');
 }
 
 describe('antimeridian cut', () => {
@@ -423,7 +399,7 @@ describe('generated tiles', () => {
 			minzoom: 0,
 			maxzoom: 6,
 			bounds: [-180, -85.051129, 180, 85.051129],
-			attribution: 'Made with Natural Earth',
+			attribution: 'Made with Natural Earth; places © GeoNames (CC BY 4.0)',
 			generatedFrom: { 'world-atlas': '2.0.2' }
 		});
 		expect(metadata.sizes.total.tiles).toBe(TILE_COUNT);
@@ -449,7 +425,7 @@ describe('generated tiles', () => {
 		expect(total).toBeLessThan(TOTAL_TILES_BUDGET);
 	});
 
-	it('decodes every tile, with only the four layers at extent 4096', () => {
+	it('decodes every tile, with only the basemap’s layers at extent 4096', () => {
 		const names = new Set(Object.values(LAYERS));
 		let empty = 0;
 		for (const file of filesUnder(path.join(outDir, 'tiles'))) {
@@ -471,12 +447,12 @@ describe('generated tiles', () => {
 		expect(empty).toBeGreaterThan(0);
 	});
 
-	it('has the four source-layers with their properties over Europe', () => {
+	it('has the five source-layers with their properties over Europe', () => {
 		const tile = decode(readTile(3, 4, 2));
 		expect(Object.keys(tile.layers).sort()).toEqual(
-			['boundaries', 'coastline', 'countries', 'country_labels'].sort()
+			['boundaries', 'coastline', 'countries', 'country_labels', 'places'].sort()
 		);
-		const types = { countries: 3, boundaries: 2, coastline: 2, country_labels: 1 };
+		const types = { countries: 3, boundaries: 2, coastline: 2, country_labels: 1, places: 1 };
 		for (const [name, type] of Object.entries(types)) {
 			const layer = tile.layers[name];
 			for (let i = 0; i < layer.length; i++) expect(layer.feature(i).type).toBe(type);

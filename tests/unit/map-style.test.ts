@@ -8,7 +8,12 @@ import {
 	validateStyleMin,
 	type StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { basemapStyle } from '../../src/lib/map/basemap-style';
+import {
+	basemapStyle,
+	detailSourceId,
+	placeLayerIds,
+	type BasemapDetail
+} from '../../src/lib/map/basemap-style';
 import {
 	CLAIM_COLOURS,
 	KIND_COLOURS,
@@ -69,6 +74,32 @@ const rgba = (hex: string) => hex;
 describe('the style', () => {
 	it('validates against the MapLibre style spec', () => {
 		expect(validateStyleMin(fullStyle())).toEqual([]);
+	});
+
+	it('draws each detail area from its own bounded source, over a cover, with places', () => {
+		const detail: BasemapDetail = {
+			minzoom: 7,
+			maxzoom: 10,
+			bounds: [
+				[1, 48, 3.5, 49.8],
+				[34.4, 33.7, 43.6, 38.8]
+			]
+		};
+		const style = basemapStyle('https://example.org', detail);
+		expect(validateStyleMin(style)).toEqual([]);
+		detail.bounds.forEach((bounds, i) => {
+			expect(style.sources[detailSourceId(i)]).toMatchObject({ bounds, minzoom: 7, maxzoom: 10 });
+		});
+		const ids = style.layers.map((l) => l.id);
+		// The cover hides the overzoomed world under the area's land; places draw above all land.
+		expect(ids.indexOf('detail-cover-0')).toBeGreaterThan(ids.indexOf('country-borders'));
+		expect(ids.indexOf('land-detail-0')).toBeGreaterThan(ids.indexOf('detail-cover-0'));
+		for (const id of placeLayerIds(detail)) {
+			expect(ids.indexOf(id)).toBeGreaterThan(ids.indexOf('country-borders-detail-1'));
+		}
+		expect(placeLayerIds(detail)).toEqual(['places', 'places-detail-0', 'places-detail-1']);
+		// Without detail the style is the world pyramid alone.
+		expect(Object.keys(basemapStyle('https://example.org').sources)).toEqual(['basemap']);
 	});
 
 	it('uses only our own origin for tiles, glyphs and data', () => {

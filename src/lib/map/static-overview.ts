@@ -93,9 +93,20 @@ export interface OverviewShape {
 	of?: string;
 }
 
+/**
+ * The overview's projection: d3's Mercator, `x = translate[0] + scale·λ`,
+ * `y = translate[1] − scale·ln(tan(π/4 + φ/2))` (λ, φ in radians), so the browser can place a
+ * coordinate on the overview without d3 (`projectOnOverview`, the locator inset).
+ */
+export interface OverviewProjection {
+	scale: number;
+	translate: [number, number];
+}
+
 export interface StaticOverview {
 	width: number;
 	height: number;
+	projection: OverviewProjection;
 	colours: { sea: string; land: string; border: string; coast: string };
 	/** Every country, as one path. */
 	land: string;
@@ -160,6 +171,18 @@ const round = (n: number, digits: number) => {
 	const k = 10 ** digits;
 	return Math.round(n * k) / k;
 };
+
+/** Where a coordinate lies on the overview (its viewBox units), by the overview's own projection. */
+export function projectOnOverview(
+	{ scale, translate }: OverviewProjection,
+	[lng, lat]: [number, number]
+): [number, number] {
+	const phi = (Math.max(-85.05113, Math.min(85.05113, lat)) * Math.PI) / 180;
+	return [
+		translate[0] + (scale * lng * Math.PI) / 180,
+		translate[1] - scale * Math.log(Math.tan(Math.PI / 4 + phi / 2))
+	];
+}
 
 export function staticOverview(input: OverviewInput): StaticOverview {
 	const { topology, layers, bbox } = input;
@@ -255,9 +278,11 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 	});
 	shapes.sort((a, b) => RANK[a.geometry] - RANK[b.geometry] || a.order - b.order);
 
+	const [tx, ty] = projection.translate();
 	return {
 		width,
 		height,
+		projection: { scale: projection.scale(), translate: [tx, ty] },
 		colours: {
 			sea: BASEMAP_COLOURS.sea,
 			land: BASEMAP_COLOURS.land,
