@@ -277,9 +277,9 @@ async function open(page: Page, link: string, how: 'cold' | 'warm') {
 	}
 	await page.goto(path);
 	await waitForMap(page);
-	// A same-document navigation: only the hash changes.
+	// A same-document navigation: only the hash changes (the page may then write the state it
+	// shows, invalid values dropped: the row's `keeps` says what must stay).
 	await page.goto(link);
-	await expect(page).toHaveURL(new RegExp(`#${hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 	await waitForMap(page);
 }
 
