@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { BASEMAP_COLOURS } from '../../src/lib/map/basemap-style';
 import { projectOnOverview, type StaticOverview } from '../../src/lib/map/static-overview';
 import { decodePng, expect, mapRegion, test, waitForMap } from './fixtures';
+import { viewBounds } from './map-helpers';
 
 // vt-pbf is CommonJS without types; the one function used here.
 const require = createRequire(import.meta.url);
@@ -58,28 +59,6 @@ async function withoutPlaces(route: Route) {
 		Object.entries(tile.layers).filter(([name]) => name !== 'places')
 	);
 	return route.fulfill({ response, body: Buffer.from(vtpbf({ layers })) });
-}
-
-/** The view's bounds from the map region's own attributes (Web Mercator, 512 px tiles). */
-async function viewBounds(page: Page): Promise<[number, number, number, number]> {
-	const region = mapRegion(page);
-	const box = (await region.boundingBox())!;
-	const [lng, lat, zoom] = await Promise.all(
-		['data-lng', 'data-lat', 'data-zoom'].map(async (a) => Number(await region.getAttribute(a)))
-	);
-	const size = 512 * 2 ** zoom;
-	const s = Math.sin((lat * Math.PI) / 180);
-	const cx = ((lng + 180) / 360) * size;
-	const cy = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size;
-	const lngAt = (x: number) => (x / size) * 360 - 180;
-	const latAt = (y: number) =>
-		(180 / Math.PI) * Math.atan(Math.sinh(Math.PI - (2 * Math.PI * y) / size));
-	return [
-		lngAt(cx - box.width / 2),
-		latAt(cy + box.height / 2),
-		lngAt(cx + box.width / 2),
-		latAt(cy - box.height / 2)
-	];
 }
 
 const locator = (page: Page) => page.getByRole('button', { name: /^Where the map is/ });

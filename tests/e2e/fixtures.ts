@@ -4,6 +4,7 @@
  * or no answer), without each test having to say so. A test that expects a failure (a 404
  * page) takes the entries it expects out of `watch` itself.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Watch {
@@ -108,4 +109,31 @@ export function distinctColours(pixels: ArrayLike<number>): number {
 		seen.add(((pixels[i] >> 4) << 8) | ((pixels[i + 1] >> 4) << 4) | (pixels[i + 2] >> 4));
 	}
 	return seen.size;
+}
+
+declare global {
+	interface Window {
+		__csp?: string[];
+	}
+}
+
+/**
+ * Record every CSP violation of the page, from before its first byte is parsed (a listener
+ * the test adds, not the app).
+ */
+export async function watchCsp(page: Page) {
+	await page.addInitScript(() =>
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`.trim())
+		)
+	);
+}
+export const cspViolations = (page: Page) => page.evaluate(() => window.__csp ?? []);
+
+/** axe's serious and critical violations of the page as it is, one line each. */
+export async function seriousAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

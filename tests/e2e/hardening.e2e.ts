@@ -6,36 +6,21 @@
  * CSP violations are collected by a listener this test adds to the page under test
  * (`addInitScript`), not by the app.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.js';
 import { HOSTILE_BASE_URL } from '../../playwright.config';
-import { test, expect, waitForMap, mapRegion, popup } from './fixtures';
+import {
+	test,
+	expect,
+	waitForMap,
+	mapRegion,
+	popup,
+	watchCsp,
+	cspViolations,
+	seriousAxeViolations
+} from './fixtures';
 import { layerIds, openAt, pointOf, screenPoint, storyFeatures } from './map-helpers';
-
-declare global {
-	interface Window {
-		__csp?: string[];
-	}
-}
-
-/** Record every CSP violation of the page, from before its first byte is parsed. */
-async function watchCsp(page: Page) {
-	await page.addInitScript(() =>
-		document.addEventListener('securitypolicyviolation', (e) =>
-			(window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`.trim())
-		)
-	);
-}
-const cspViolations = (page: Page) => page.evaluate(() => window.__csp ?? []);
-
-async function seriousAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * Distinct colours of a screenshot (4 bits a channel), counted by the browser in a page of

@@ -84,6 +84,26 @@ export async function screenPoint(page: Page, lngLat: [number, number]) {
 	return { x: box.x + box.width / 2 + (p.x - c.x), y: box.y + box.height / 2 + (p.y - c.y) };
 }
 
+/** What the map shows, [west, south, east, north], from the view the map region exposes. */
+export async function viewBounds(page: Page): Promise<[number, number, number, number]> {
+	const region = mapRegion(page);
+	const box = (await region.boundingBox())!;
+	const [lng, lat, zoom] = await Promise.all(
+		['data-lng', 'data-lat', 'data-zoom'].map(async (a) => Number(await region.getAttribute(a)))
+	);
+	const size = 512 * 2 ** zoom;
+	const c = mercator(lng, lat, zoom);
+	const lngAt = (x: number) => (x / size) * 360 - 180;
+	const latAt = (y: number) =>
+		(180 / Math.PI) * Math.atan(Math.sinh(Math.PI - (2 * Math.PI * y) / size));
+	return [
+		lngAt(c.x - box.width / 2),
+		latAt(c.y + box.height / 2),
+		lngAt(c.x + box.width / 2),
+		latAt(c.y - box.height / 2)
+	];
+}
+
 /** Open a page centred on a coordinate at a zoom, through the share-link hash. */
 export async function openAt(page: Page, path: string, lngLat: [number, number], zoom: number) {
 	await page.goto(`${path}#map=${zoom}/${lngLat[1]}/${lngLat[0]}`);

@@ -3,27 +3,20 @@
  * (`npm run build:pmtiles` makes a small one from our own tiles: no third-party data) paints
  * its basemap from the archive, by range requests to its own origin, under the same CSP.
  */
-import type { Page } from '@playwright/test';
 import { namedFlavor } from '@protomaps/basemaps';
 import { PMTILES_BASE_URL } from '../../playwright.config';
-import { countNear, decodePng, expect, mapRegion, test, waitForMap } from './fixtures';
+import {
+	countNear,
+	cspViolations,
+	decodePng,
+	expect,
+	mapRegion,
+	test,
+	waitForMap,
+	watchCsp
+} from './fixtures';
 
 test.use({ baseURL: PMTILES_BASE_URL });
-
-declare global {
-	interface Window {
-		__cspViolations?: string[];
-	}
-}
-
-/** Every CSP violation of the page, recorded from before its first byte is parsed. */
-async function watchCsp(page: Page) {
-	await page.addInitScript(() =>
-		document.addEventListener('securitypolicyviolation', (e) =>
-			(window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`)
-		)
-	);
-}
 
 test('paints the basemap from the archive, by range requests, with no CSP violation', async ({
 	page
@@ -50,7 +43,7 @@ test('paints the basemap from the archive, by range requests, with no CSP violat
 	expect(countNear(pixels, flavor.earth, 6) / total).toBeGreaterThan(0.2);
 	expect(countNear(pixels, flavor.background, 6) / total).toBeGreaterThan(0.05);
 
-	expect(await page.evaluate(() => window.__cspViolations ?? [])).toEqual([]);
+	expect(await cspViolations(page)).toEqual([]);
 	await expect(page.locator('.attribution')).toContainText('OpenStreetMap');
 });
 
@@ -61,5 +54,5 @@ test('keeps the story on top: an event page opens its popup over the archive’s
 	await page.goto('/events/kremlin-talks/');
 	await waitForMap(page);
 	await expect(page.locator('.maplibregl-popup')).toBeVisible();
-	expect(await page.evaluate(() => window.__cspViolations ?? [])).toEqual([]);
+	expect(await cspViolations(page)).toEqual([]);
 });

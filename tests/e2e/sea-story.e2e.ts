@@ -3,12 +3,18 @@
  * at sea, kinds the story declares, its own opening view and an event that names the feature
  * its page opens. Every test opens its link in a fresh page (a shared link is a cold start).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { SEA_BASE_URL } from '../../playwright.config';
-import { countNear, decodePng, expect, mapRegion, test, waitForMap } from './fixtures';
-import { openAt, screenPoint } from './map-helpers';
+import {
+	countNear,
+	decodePng,
+	expect,
+	popup,
+	seriousAxeViolations,
+	test,
+	waitForMap
+} from './fixtures';
+import { openAt, screenPoint, viewBounds } from './map-helpers';
 
 test.use({ baseURL: SEA_BASE_URL });
 
@@ -23,27 +29,11 @@ const seizure = fixture('incidents.geojson').features[0] as {
 	geometry: { coordinates: [number, number] };
 	properties: { title: string; waters: string; passages: string[] };
 };
-const popup = (page: Page) => page.locator('.maplibregl-popup');
-
-/** What the map shows, [west, south, east, north], from the view the map region exposes. */
-async function visibleBounds(page: Page): Promise<[number, number, number, number]> {
-	const region = mapRegion(page);
-	const box = (await region.boundingBox())!;
-	const [lng, lat, zoom] = await Promise.all(
-		['data-lng', 'data-lat', 'data-zoom'].map(async (a) => Number(await region.getAttribute(a)))
-	);
-	const world = 512 * 2 ** zoom;
-	const y = (phi: number) => Math.log(Math.tan(Math.PI / 4 + (phi * Math.PI) / 360));
-	const lat$ = (v: number) => ((2 * Math.atan(Math.exp(v)) - Math.PI / 2) * 180) / Math.PI;
-	const halfLng = ((box.width / 2) * 360) / world;
-	const halfY = ((box.height / 2) * 2 * Math.PI) / world;
-	return [lng - halfLng, lat$(y(lat) - halfY), lng + halfLng, lat$(y(lat) + halfY)];
-}
 
 test('opens framed on the view story.json gives, not on every feature', async ({ page }) => {
 	await page.goto('/');
 	await waitForMap(page);
-	const [west, south, east, north] = await visibleBounds(page);
+	const [west, south, east, north] = await viewBounds(page);
 	const [w, s, e, n] = story.view.bbox;
 	// The whole view is shown (fitted, with padding; a fraction of a degree for rounding)…
 	expect(west).toBeLessThanOrEqual(w + 0.2);
@@ -96,10 +86,7 @@ test('an event page opens the feature the event names, not the first in draw ord
 	await waitForMap(page);
 	await expect(popup(page).locator('h3')).toHaveText(seizure.properties.title);
 	// The story's own kinds and colours add no serious accessibility problem.
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(
-		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
-	).toEqual([]);
+	expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test('every event has its page and preview image; the story card draws its own kinds', async ({
