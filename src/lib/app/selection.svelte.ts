@@ -4,6 +4,7 @@
  * navigates there through the address bar's owner (`UrlState`), so Back returns to the
  * selection before.
  */
+import { tick } from 'svelte';
 import type { BBox } from '$lib/story/compiled';
 import type { RankedEvent } from '$lib/story/parts';
 import { markInPassage, primaryFeature } from '$lib/ui/selection';
@@ -176,6 +177,17 @@ export class Selection {
 		}
 		this.announcement = 'Popup closed.';
 		return true;
+	}
+
+	/**
+	 * The reader closed the popup (its ×, Escape, a window that leaves it out): close it, then
+	 * give keyboard focus back to where it was before the popup opened, else to the map.
+	 */
+	async dismiss(): Promise<void> {
+		const back = this.returnFocus;
+		if (!(await this.close())) return;
+		await tick();
+		(back?.isConnected ? back : document.querySelector<HTMLElement>('.maplibregl-canvas'))?.focus();
 	}
 
 	/**
