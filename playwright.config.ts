@@ -29,6 +29,11 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		viewport: { width: 1280, height: 800 },
+		// The suite checks what a view shows, not how the camera gets there: with reduced motion
+		// the map jumps instead of flying and labels appear without fading, which in software
+		// WebGL saves seconds a move. The animated path keeps its own tests (`motion` in
+		// tests/e2e/reading.e2e.ts).
+		reducedMotion: 'reduce',
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure'
 	},

@@ -117,3 +117,48 @@ test.describe('reading the map', () => {
 		await expectCursor(page, pointOf(kremlin), 'pointer');
 	});
 });
+
+/**
+ * How the camera moves to a chosen event. The rest of the suite runs with reduced motion
+ * (playwright.config.ts); here both preferences are checked: a reader who asked for less
+ * motion gets a jump, everyone else a flight through the views in between.
+ */
+test.describe('motion', () => {
+	for (const [motion, flies] of [
+		['no-preference', true],
+		['reduce', false]
+	] as const) {
+		test.describe(motion, () => {
+			test.use({ reducedMotion: motion });
+			test(`choosing an event ${flies ? 'flies' : 'jumps'} the map there`, async ({ page }) => {
+				await page.goto('/');
+				await waitForMap(page);
+				const zoomNow = async () => Number(await mapRegion(page).getAttribute('data-zoom'));
+				const from = await zoomNow();
+				// Every zoom the map reports on the way (it updates data-zoom on each 'move').
+				await page.evaluate(() => {
+					const el = document.querySelector('.map')!;
+					const seen: number[] = [];
+					Object.assign(window, { __zooms: seen });
+					new MutationObserver(() => seen.push(Number(el.getAttribute('data-zoom')))).observe(el, {
+						attributes: true,
+						attributeFilter: ['data-zoom']
+					});
+				});
+				await page.locator('.events button', { hasText: 'Kremlin' }).first().click();
+				await expect(page).toHaveURL(/\/events\/kremlin-talks\//);
+				await waitForMap(page);
+				const to = await zoomNow();
+				expect(to - from, 'the event is framed closer than the story').toBeGreaterThan(2);
+				// Views strictly between where the camera was and where it ends: a flight passes
+				// through some (however slow the machine, at least one frame); a jump none.
+				const zooms = await page.evaluate(
+					() => (window as unknown as { __zooms: number[] }).__zooms
+				);
+				const between = zooms.filter((z) => z > from + 0.05 && z < to - 0.05);
+				if (flies) expect(between.length).toBeGreaterThan(0);
+				else expect(between).toEqual([]);
+			});
+		});
+	}
+});
