@@ -31,7 +31,7 @@ async function nonBackgroundShare(page: Page): Promise<number> {
 	await overlays.evaluateAll((els) =>
 		els.forEach((e) => ((e as HTMLElement).style.visibility = ''))
 	);
-	const { pixels } = await decodePng(page, shot);
+	const { pixels } = await decodePng(shot);
 	const background = [BASEMAP_COLOURS.land, BASEMAP_COLOURS.sea].map((hex) => [
 		parseInt(hex.slice(1, 3), 16),
 		parseInt(hex.slice(3, 5), 16),

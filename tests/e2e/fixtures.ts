@@ -4,6 +4,7 @@
  * or no answer), without each test having to say so. A test that expects a failure (a 404
  * page) takes the entries it expects out of `watch` itself.
  */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -65,28 +66,17 @@ export async function waitForMap(page: Page) {
 	await expect(mapRegion(page)).toHaveAttribute('aria-busy', 'false', { timeout: 45_000 });
 }
 
-/** RGBA pixels of a PNG, decoded by the browser itself so tests need no image library. */
-export async function decodePng(page: Page, png: Buffer) {
-	const helper = await page.context().newPage();
-	try {
-		const { width, height, rgba } = await helper.evaluate(async (b64) => {
-			const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-			const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-			const canvas = new OffscreenCanvas(bmp.width, bmp.height);
-			const ctx = canvas.getContext('2d')!;
-			ctx.drawImage(bmp, 0, 0);
-			const data = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-			// Back as base64: a few MB of pixels as a JSON array is slow to pass.
-			let binary = '';
-			for (let i = 0; i < data.length; i += 0x8000) {
-				binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-			}
-			return { width: bmp.width, height: bmp.height, rgba: btoa(binary) };
-		}, png.toString('base64'));
-		return { width, height, pixels: new Uint8Array(Buffer.from(rgba, 'base64')) };
-	} finally {
-		await helper.close();
-	}
+/**
+ * RGBA pixels of a PNG, decoded in Node with the Skia the glyph generator already uses
+ * (@napi-rs/canvas): no helper page per screenshot, which cost a page load each.
+ */
+export async function decodePng(png: Buffer) {
+	const image = await loadImage(png);
+	const canvas = createCanvas(image.width, image.height);
+	const ctx = canvas.getContext('2d');
+	ctx.drawImage(image, 0, 0);
+	const { data } = ctx.getImageData(0, 0, image.width, image.height);
+	return { width: image.width, height: image.height, pixels: new Uint8Array(data.buffer) };
 }
 
 /** How many pixels lie within `tolerance` (Euclidean RGB distance) of a colour. */

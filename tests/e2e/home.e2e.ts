@@ -56,7 +56,7 @@ test.describe('home page', () => {
 		await page.goto('/');
 		await waitForMap(page);
 		const shot = await mapRegion(page).locator('canvas').screenshot();
-		const { pixels, width, height } = await decodePng(page, shot);
+		const { pixels, width, height } = await decodePng(shot);
 		const total = width * height;
 		// Not blank and not one colour: sea and land both cover a real share of the frame.
 		expect(distinctColours(pixels)).toBeGreaterThan(20);
@@ -75,7 +75,7 @@ test.describe('home page', () => {
 		await page.goto('/');
 		await waitForMap(page);
 		expect(glyphs.some((u) => u.includes('/Noto Sans Regular/0-255.pbf'))).toBe(true);
-		const withText = await decodePng(page, await mapRegion(page).locator('canvas').screenshot());
+		const withText = await decodePng(await mapRegion(page).locator('canvas').screenshot());
 
 		// The same view with every glyph range empty: whatever differs is text.
 		const context = await browser.newContext({ viewport: page.viewportSize()! });
@@ -85,7 +85,7 @@ test.describe('home page', () => {
 		);
 		await bare.goto('/');
 		await waitForMap(bare);
-		const without = await decodePng(bare, await mapRegion(bare).locator('canvas').screenshot());
+		const without = await decodePng(await mapRegion(bare).locator('canvas').screenshot());
 		await context.close();
 
 		let differing = 0;

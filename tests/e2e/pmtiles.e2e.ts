@@ -36,7 +36,7 @@ test('paints the basemap from the archive, by range requests, with no CSP violat
 	expect(archive.every((status) => status === 206)).toBe(true);
 	expect(ownTiles).toEqual([]);
 
-	const { pixels } = await decodePng(page, await mapRegion(page).locator('canvas').screenshot());
+	const { pixels } = await decodePng(await mapRegion(page).locator('canvas').screenshot());
 	const total = pixels.length / 4;
 	// Land in the Protomaps light flavour's earth colour, the sea its background.
 	const flavor = namedFlavor('light');

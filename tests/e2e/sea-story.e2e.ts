@@ -106,6 +106,6 @@ test('every event has its page and preview image; the story card draws its own k
 	expect(new URL(og!).pathname).toBe('/og/port-blocked.png');
 	// The blockade marker, in the colour story.json gives it, on the tanker's event card.
 	const card = await request.get('/og/port-blocked.png');
-	const { pixels } = await decodePng(page, await card.body());
+	const { pixels } = await decodePng(await card.body());
 	expect(countNear(pixels, '#117733', 24)).toBeGreaterThan(100);
 });

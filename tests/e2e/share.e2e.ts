@@ -113,10 +113,7 @@ test.describe('share links', () => {
 			await page.goto(`/#${h}`);
 			await waitForMap(page);
 			await expect(page.getByRole('status').filter({ hasText: 'Ignored' }).first()).toBeVisible();
-			const { pixels } = await decodePng(
-				page,
-				await mapRegion(page).locator('canvas').screenshot()
-			);
+			const { pixels } = await decodePng(await mapRegion(page).locator('canvas').screenshot());
 			expect(distinctColours(pixels)).toBeGreaterThan(20);
 			expect(await page.locator('img[src="x"]').count()).toBe(0);
 			await page.getByRole('button', { name: 'Dismiss' }).click();
