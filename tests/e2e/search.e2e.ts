@@ -11,6 +11,7 @@ import {
 	cspViolations
 } from './fixtures';
 import type { Page } from '@playwright/test';
+import { HOSTILE_BASE_URL } from '../../playwright.config';
 
 const box = (page: Page) => page.getByRole('combobox', { name: /search/i });
 const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' });
@@ -99,5 +100,28 @@ test.describe('search', () => {
 		await expect(popup(page).getByRole('heading', { level: 3 })).toContainText('Bataclan');
 		await expect(page).toHaveURL(/\/events\/paris-attacks\//);
 		await expect(page).not.toHaveURL(/t=2015-11-20\.\./);
+	});
+
+	test.describe('on a large story of hostile strings', () => {
+		test.use({ baseURL: HOSTILE_BASE_URL });
+
+		test('the index loads on first focus, saying so; markup shows as text', async ({ page }) => {
+			// The index is held back until the box has said it is loading.
+			let release!: () => void;
+			const held = new Promise<void>((r) => (release = r));
+			await page.route('**/story/search.json', async (route) => {
+				await held;
+				await route.continue();
+			});
+			await page.goto('/');
+			await waitForMap(page);
+			await box(page).focus();
+			await expect(page.getByRole('search').getByText('Loading…')).toBeVisible();
+			release();
+			await searchFor(page, 'crash');
+			const option = results(page).getByRole('option').first();
+			await expect(option).toContainText('<img src=x onerror=alert(1)>');
+			await expect(results(page).locator('img, script')).toHaveCount(0);
+		});
 	});
 });
