@@ -26,6 +26,8 @@ test.describe('search', () => {
 	test('/ focuses the box; "bataclan" and Enter open its popup, keyboard only', async ({
 		page
 	}) => {
+		// axe over the whole page, with the map on software WebGL, takes a while on two cores.
+		test.slow();
 		await watchCsp(page);
 		await page.goto('/');
 		await waitForMap(page);
