@@ -9,16 +9,17 @@ import { loadStory } from '$lib/story/load';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import { normaliseTerm, normaliseText } from '$lib/search/terms';
 import { extractDate } from '$lib/search/query-date';
-import { buildSearchFile } from '$lib/search/documents';
+import { buildSearchFile, type SearchFile } from '$lib/search/documents';
 import { SearchEngine, type SearchResults } from '$lib/search/engine';
 import { snippetOf } from '$lib/search/snippet';
 
 let summary: StorySummary;
 let engine: SearchEngine;
+let file: SearchFile;
 beforeAll(() => {
 	summary = summarise(loadStory(path.resolve('geo')));
 	// Through JSON, as the browser receives it.
-	const file = JSON.parse(JSON.stringify(buildSearchFile(summary)));
+	file = JSON.parse(JSON.stringify(buildSearchFile(summary)));
 	engine = new SearchEngine(file, summary.article.passages);
 });
 
@@ -68,6 +69,10 @@ describe('snippetOf', () => {
 });
 
 describe('SearchEngine on the story', () => {
+	it('loads in batches, as the browser does, to the same answers', async () => {
+		const loaded = await SearchEngine.load(file, summary.article.passages);
+		expect(loaded.search('bataclan')).toEqual(engine.search('bataclan'));
+	});
 	it('finds across accents, case and the dotless i', () => {
 		expect(ids(engine.search('Yayladagi'), 'f')).toContain('su24-turkish-account');
 		expect(ids(engine.search('yayladağı'), 'f')).toContain('su24-turkish-account');

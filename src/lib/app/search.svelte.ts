@@ -62,7 +62,7 @@ export async function loadEngine(
 		fetch('/story/search.json')
 	]);
 	if (!res.ok) throw new Error(`/story/search.json: HTTP ${res.status}`);
-	return new SearchEngine(await res.json(), passages);
+	return SearchEngine.load(await res.json(), passages);
 }
 
 /** The smallest change to a window that lets a span in: each edge moved only if needed. */

@@ -57,11 +57,27 @@ export class SearchEngine {
 	#index: MiniSearch<SearchDoc>;
 	#file: SearchFile;
 	#passages: Map<string, string>;
+	/** Document ids with days, in one array: a dated query scans them all. */
+	#dated: string[];
 
-	constructor(file: SearchFile, passages: readonly Passage[]) {
+	constructor(
+		file: SearchFile,
+		passages: readonly Passage[],
+		index = MiniSearch.loadJS<SearchDoc>(file.index, INDEX_OPTIONS)
+	) {
 		this.#file = file;
-		this.#index = MiniSearch.loadJS(file.index, INDEX_OPTIONS);
+		this.#index = index;
 		this.#passages = new Map(passages.map((p) => [p.id, p.text]));
+		this.#dated = Object.keys(file.days);
+	}
+
+	/** The engine, its index loaded in batches: a large story's must not block the page. */
+	static async load(file: SearchFile, passages: readonly Passage[]): Promise<SearchEngine> {
+		return new SearchEngine(
+			file,
+			passages,
+			await MiniSearch.loadJSAsync<SearchDoc>(file.index, INDEX_OPTIONS)
+		);
 	}
 
 	/** Results for a query, at most `limit` per group (Infinity: all). */
@@ -70,26 +86,25 @@ export class SearchEngine {
 		limit: number | Partial<Record<Group, number>> = GROUP_LIMIT
 	): SearchResults {
 		const { day, rest } = extractDate(query, this.#file.year);
-		const words = terms(rest);
-		let found: { id: string; hit: SearchHit }[];
-		if (words.length > 0) {
-			const exact = normaliseText(rest);
-			const results = this.#index
-				.search(rest)
-				.filter((r) => !day || this.#covers(r.id, day))
-				.map((r) => ({ r, exact: normaliseText(r.t as string) === exact }));
-			// An exact title first: BM25 alone may rank a longer title with the words twice above it.
-			results.sort((a, b) => Number(b.exact) - Number(a.exact));
-			found = results.map(({ r }) => ({ id: r.id, hit: this.#hit(r) }));
+		let found: (Partial<SearchResult> & { id: string })[] = [];
+		if (terms(rest).length > 0) {
+			found = this.#index.search(rest);
+			if (day) found = found.filter((r) => this.#covers(r.id, day));
+			found = exactFirst(found, normaliseText(rest));
 		} else if (day) {
-			found = Object.keys(this.#file.days)
-				.filter((id) => this.#covers(id, day))
-				.map((id) => ({ id, hit: this.#hit({ id, ...this.#index.getStoredFields(id) }) }));
-		} else found = [];
+			found = this.#dated.filter((id) => this.#covers(id, day)).map((id) => ({ id }));
+		}
+		// Only the results shown are made into hits: a query can match most of a large story.
 		const groups = (['e', 'f', 'p'] as const).map((group) => {
-			const all = found.filter((f) => f.hit.group === group).map((f) => f.hit);
 			const n = typeof limit === 'number' ? limit : (limit[group] ?? GROUP_LIMIT);
-			return { group, label: GROUP_LABELS[group], hits: all.slice(0, n), total: all.length };
+			const hits: SearchHit[] = [];
+			let total = 0;
+			for (const r of found) {
+				if (r.id[0] !== group) continue;
+				total++;
+				if (hits.length < n) hits.push(this.#hit(r));
+			}
+			return { group, label: GROUP_LABELS[group], hits, total };
 		});
 		return {
 			query,
@@ -104,7 +119,10 @@ export class SearchEngine {
 		return (span[0] === null || span[0] <= day) && (span[1] === null || day <= span[1]);
 	}
 
-	#hit(r: Partial<SearchResult> & { id: string }): SearchHit {
+	#hit(result: Partial<SearchResult> & { id: string }): SearchHit {
+		// A dated query's results come from the days, without the stored fields.
+		const r =
+			result.t === undefined ? { ...result, ...this.#index.getStoredFields(result.id) } : result;
 		const id = r.id.slice(2);
 		const group = r.g as Group;
 		const [start, end] = this.#file.days[r.id] ?? [];
@@ -125,4 +143,21 @@ export class SearchEngine {
 		}
 		return hit;
 	}
+}
+
+/**
+ * Among the best results, those whose title is exactly the query go first: BM25 alone may
+ * rank a longer title holding the words twice above it. Only the best are compared, as
+ * normalising every title of a query that matches most of a large story would take long.
+ */
+const EXACT_AMONG = 200;
+function exactFirst<R extends Partial<SearchResult>>(results: R[], exact: string): R[] {
+	const head = results.slice(0, EXACT_AMONG);
+	const isExact = head.map((r) => typeof r.t === 'string' && normaliseText(r.t) === exact);
+	if (!isExact.includes(true)) return results;
+	return [
+		...head.filter((_, i) => isExact[i]),
+		...head.filter((_, i) => !isExact[i]),
+		...results.slice(EXACT_AMONG)
+	];
 }

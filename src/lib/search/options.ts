@@ -11,7 +11,8 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
 	storeFields: ['g', 't', 'd', 'l', 'v'],
 	processTerm: (term) => normaliseTerm(term) || null,
 	searchOptions: {
-		prefix: true,
+		// A word's beginning finds it; a single letter would match half of a large story.
+		prefix: (term) => term.length >= 2,
 		// One typo in words of 5 letters or more; shorter words are too easily another word.
 		fuzzy: (term) => (term.length >= 5 ? 1 : 0),
 		// A title match outranks the same words in a place name or the article.
