@@ -8,7 +8,7 @@ import type { RankedEvent, StoryShell } from '$lib/story/parts';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '$lib/map/basemap-style';
 import { showPassage } from '$lib/article/passage-focus';
 import { Player } from './player.svelte';
-import { loadEngine, SearchState } from './search.svelte';
+import { SearchLoader } from './search-loader.svelte';
 import { Selection } from './selection.svelte';
 import { Shown } from './shown.svelte';
 import { StoryIndexState, type Part } from './story-index.svelte';
@@ -55,12 +55,12 @@ export function pageState(o: PageStateOptions) {
 		selected: () => selection.event?.id,
 		select: (id) => selection.select(id, { frame: true })
 	});
-	const search = new SearchState({
+	const search = new SearchLoader({
 		story,
 		url,
 		shown,
 		selection,
-		engine: () => loadEngine(o.fetch, o.shell.article.passages),
+		fetch: o.fetch,
 		showPassage: (pid) => showPassage(pid, { focus: true })
 	});
 	return { story, url, shown, selection, player, search };
