@@ -1,12 +1,11 @@
 /**
  * The search box's state: the query, its results (debounced), whether the index is loading,
- * the option the arrow keys are on, and what choosing a result does. The index and its code
- * (`$lib/search`, MiniSearch) are loaded with `import()`: a small story's after the map's
- * first idle (`warm`), a large story's on the first focus of the box (`load`), never in the
- * first paint.
+ * the option the arrow keys are on, and what choosing a result does. This module comes with
+ * `import()` (`SearchLoader`), and so do the index and its code (`$lib/search`, MiniSearch): a
+ * small story's after the map's first idle (`warm`), a large story's on the first focus of the
+ * box (`load`), never in the first paint.
  */
-import type { TimeWindow } from '$lib/time/window';
-import { inWindow } from '$lib/time/window';
+import { inWindow, type TimeWindow } from '$lib/time/window';
 import type { SearchEngine, SearchHit, SearchResults } from '$lib/search/engine';
 import type { Selection } from './selection.svelte';
 import type { Shown } from './shown.svelte';

@@ -2,7 +2,7 @@
  * The index's MiniSearch options: the build writes the index with them and the browser must
  * load it with the very same (MiniSearch does not serialise functions).
  */
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
 import { normaliseTerm } from './terms';
 import type { SearchDoc } from './documents';
 
@@ -20,5 +20,3 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
 		combineWith: 'AND'
 	}
 };
-
-export type QueryOptions = SearchOptions;
