@@ -45,7 +45,9 @@ export default defineConfig({
 			// Pure modules, the data loader, generators: no build needed (`npm run test:unit`).
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			// The built site read from disk: run after a build (`npm run test:e2e`).
-			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } }
+			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
+			// Measurements, not tests (`npm run bench:search`).
+			{ extends: true, test: { name: 'bench', include: ['bench/**/*.bench.test.ts'] } }
 		]
 	}
 });

@@ -6,7 +6,9 @@
 import type { BBox } from '$lib/story/compiled';
 import type { RankedEvent, StoryShell } from '$lib/story/parts';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '$lib/map/basemap-style';
+import { showPassage } from '$lib/article/passage-focus';
 import { Player } from './player.svelte';
+import { SearchLoader } from './search-loader.svelte';
 import { Selection } from './selection.svelte';
 import { Shown } from './shown.svelte';
 import { StoryIndexState, type Part } from './story-index.svelte';
@@ -53,5 +55,13 @@ export function pageState(o: PageStateOptions) {
 		selected: () => selection.event?.id,
 		select: (id) => selection.select(id, { frame: true })
 	});
-	return { story, url, shown, selection, player };
+	const search = new SearchLoader({
+		story,
+		url,
+		shown,
+		selection,
+		fetch: o.fetch,
+		showPassage: (pid) => showPassage(pid, { focus: true })
+	});
+	return { story, url, shown, selection, player, search };
 }

@@ -5,6 +5,7 @@
  * selection before.
  */
 import { tick } from 'svelte';
+import type { Range } from '$lib/article/segments';
 import type { BBox } from '$lib/story/compiled';
 import type { RankedEvent } from '$lib/story/parts';
 import { markInPassage, primaryFeature } from '$lib/ui/selection';
@@ -47,6 +48,8 @@ export class Selection {
 	hoveredEvent = $state<string>();
 	/** What a screen reader hears after a selection. */
 	announcement = $state('');
+	/** Words a search found in a passage: marked while that passage is the link's. */
+	found = $state.raw<{ passage: string; range: Range }>();
 	/** Where focus was before the popup opened, to return it on close. */
 	returnFocus: HTMLElement | null = null;
 
@@ -87,6 +90,8 @@ export class Selection {
 			? this.#o.story.shell.article.passages.find((p) => p.id === pid)
 			: undefined;
 		if (!passage) return undefined;
+		const found = this.found;
+		if (found?.passage === passage.id) return found;
 		const range = markInPassage(passage, this.feature, this.event, this.#o.story.index.features);
 		return { passage: passage.id, range };
 	});
@@ -117,6 +122,7 @@ export class Selection {
 		const event = story.index.details.get(eventId);
 		if (!event) return;
 		this.returnFocus ??= this.#o.focused?.() ?? null;
+		this.found = undefined;
 		const fid = opts.fid ?? this.#primary(event)?.fid;
 		// The passage marked stays if the feature comes from it, else the feature's first is
 		// marked: as an event's link opened cold marks it.
@@ -188,6 +194,13 @@ export class Selection {
 		if (!(await this.close())) return;
 		await tick();
 		(back?.isConnected ? back : document.querySelector<HTMLElement>('.maplibregl-canvas'))?.focus();
+	}
+
+	/** Escape anywhere in the page (that nothing else took) closes the popup. */
+	escape(e: KeyboardEvent) {
+		if (e.key !== 'Escape' || !this.popupOpen) return;
+		e.preventDefault();
+		void this.dismiss();
 	}
 
 	/**

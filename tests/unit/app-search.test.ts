@@ -1,0 +1,206 @@
+/**
+ * The search box's state (`$lib/app/search.svelte`) wired to the page's state on the real
+ * story, over a fake address bar: debouncing, the options and their notes, the arrow keys,
+ * what the live region says, and what choosing does to the selection and the link.
+ */
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadStory } from '$lib/story/load';
+import { summarise, type StorySummary } from '$lib/story/summary';
+import { splitSummary } from '$lib/story/parts';
+import { timelineDomain } from '$lib/time/timeline';
+import { StoryIndexState } from '$lib/app/story-index.svelte';
+import { Shown } from '$lib/app/shown.svelte';
+import { Selection } from '$lib/app/selection.svelte';
+import { UrlState } from '$lib/app/url-state.svelte';
+import { SearchState, widen } from '$lib/app/search.svelte';
+import { buildSearchFile, type SearchFile } from '$lib/search/documents';
+import { SearchEngine } from '$lib/search/engine';
+
+let summary: StorySummary;
+let file: SearchFile;
+let domain: ReturnType<typeof timelineDomain>;
+beforeAll(() => {
+	const story = loadStory(path.resolve('geo'));
+	summary = summarise(story);
+	domain = timelineDomain(story.events, story.article.date);
+	file = JSON.parse(JSON.stringify(buildSearchFile(summary)));
+});
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+/** The page's state as the layout wires it, with search, over a fake address bar. */
+function app(
+	hash = '',
+	opts: { inlineEvents?: number; engine?: () => Promise<SearchEngine> } = {}
+) {
+	const { shell, parts } = splitSummary(summary, {
+		siteUrl: 'https://example.org',
+		domain,
+		inlineEvents: opts.inlineEvents
+	});
+	const loc = { origin: 'https://example.org', pathname: '/', search: '', hash };
+	const move = (url: string) => {
+		const u = new URL(url, loc.origin);
+		loc.pathname = u.pathname;
+		loc.hash = u.hash;
+	};
+	const story = new StoryIndexState(
+		shell,
+		parts.map((part, k) => ({ k, part })),
+		fetch
+	);
+	const url = new UrlState({
+		nav: { replaceState: move, pushState: move, goto: async (u) => move(u) },
+		context: () => ({
+			passageIds: shell.article.passages.map((p) => p.id),
+			layerIds: shell.layers.map((l) => l.id),
+			minZoom: 1,
+			maxZoom: 18
+		}),
+		defaultLayers: () => story.defaultLayers,
+		location: () => loc
+	});
+	const shown = new Shown(story, () => url.state);
+	const selection = new Selection({
+		story,
+		shown,
+		url,
+		page: () => ({ id: /^\/events\/([^/]+)\/$/.exec(loc.pathname)?.[1] }),
+		frame: () => {}
+	});
+	const loads = { n: 0 };
+	const shownPassages: string[] = [];
+	const search = new SearchState({
+		story,
+		url,
+		shown,
+		selection,
+		engine:
+			opts.engine ?? (async () => (loads.n++, new SearchEngine(file, shell.article.passages))),
+		showPassage: (pid) => shownPassages.push(pid)
+	});
+	url.read();
+	return { url, shown, selection, search, loc, loads, shownPassages };
+}
+
+/** Type a query and let the debounce and the index load run. */
+async function type(search: SearchState, query: string) {
+	search.input(query);
+	await vi.runAllTimersAsync();
+}
+
+describe('SearchState', () => {
+	it('searches once typing pauses, and says how many results there are', async () => {
+		const { search, loads } = app();
+		search.input('bata');
+		search.input('bataclan');
+		expect(search.pending).toBe(true);
+		expect(search.results).toBeUndefined();
+		await vi.runAllTimersAsync();
+		expect(loads.n).toBe(1);
+		expect(search.pending).toBe(false);
+		expect(search.open).toBe(true);
+		expect(search.options[0].hit?.id).toBe('bataclan');
+		expect(search.active).toBe(0);
+		expect(search.announcement).toMatch(/^\d+ results?$/);
+		await type(search, 'martial');
+		expect(search.options).toEqual([]);
+		expect(search.active).toBe(-1);
+		expect(search.announcement).toBe('No results for “martial”');
+		await type(search, '  ');
+		expect(search.open).toBe(false);
+		expect(search.announcement).toBe('');
+	});
+
+	it('loads a small story’s index after the first idle, a large one’s only when asked', async () => {
+		const small = app();
+		small.search.warm();
+		await vi.runAllTimersAsync();
+		expect(small.loads.n).toBe(1);
+		const large = app('', { inlineEvents: 0 });
+		large.search.warm();
+		await vi.runAllTimersAsync();
+		expect(large.loads.n).toBe(0);
+		const loading = large.search.load();
+		expect(large.search.loading).toBe(true);
+		await loading;
+		expect(large.search.loading).toBe(false);
+		expect(large.loads.n).toBe(1);
+	});
+
+	it('an index that fails to load is a problem to say, and can be tried again', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const { search } = app('', { engine: async () => Promise.reject(new Error('HTTP 500')) });
+		await type(search, 'paris');
+		log.mockRestore();
+		expect(search.problem).toMatch(/could not be loaded/);
+		expect(search.announcement).toMatch(/could not be loaded/);
+		expect(search.loading).toBe(false);
+	});
+
+	it('the arrow keys move through the options and wrap; "show all" opens a group', async () => {
+		const { search } = app();
+		await type(search, 'the');
+		const n = search.options.length;
+		search.move(-1);
+		expect(search.active).toBe(n - 1);
+		search.move(1);
+		expect(search.active).toBe(0);
+		const more = search.options.find((o) => o.more === 'p')!;
+		expect(more).toBeDefined();
+		const total = search.sections.find((s) => s.group === 'p')!.total;
+		await search.choose(more);
+		const passages = search.sections.find((s) => s.group === 'p')!;
+		expect(passages.options).toHaveLength(total);
+	});
+
+	it('a result outside the window says so; choosing it widens the window and selects it', async () => {
+		const { search, url, loc, selection } = app('#t=2015-11-20..2015-11-27');
+		await type(search, 'bataclan');
+		const option = search.options[0];
+		expect(option.note).toBe('outside the time window');
+		await search.choose(option);
+		expect(search.open).toBe(false);
+		expect(url.state.time).toEqual({ from: '2015-11-13', to: '2015-11-27' });
+		expect(loc.pathname).toBe('/events/paris-attacks/');
+		expect(loc.hash).toMatch(/t=2015-11-13\.\.2015-11-27/);
+		expect(selection.popupFid).toBe('bataclan');
+		expect(selection.popupOpen).toBe(true);
+	});
+
+	it('a result in a hidden layer says so; choosing it shows the layer', async () => {
+		const { search, shown } = app('#layers=places');
+		await type(search, 'bataclan');
+		expect(search.options[0].note).toBe('layer hidden');
+		await search.choose(search.options[0]);
+		expect(shown.layers).toContain('sites');
+	});
+
+	it('an event is selected as from the list; a passage is shown with the words found marked', async () => {
+		const { search, selection, loc, url, shownPassages } = app();
+		await type(search, 'paris attacks');
+		await search.choose(search.options.find((o) => o.hit?.group === 'e')!);
+		expect(loc.pathname).toBe('/events/paris-attacks/');
+		await type(search, 'dinner');
+		const passage = search.options.find((o) => o.hit?.group === 'p')!;
+		await search.choose(passage);
+		const pid = passage.hit!.id;
+		expect(url.state.passage).toBe(pid);
+		expect(loc.hash).toMatch(new RegExp(`passage=${pid}`));
+		expect(shownPassages).toEqual([pid]);
+		const text = summary.article.passages.find((p) => p.id === pid)!.text;
+		const range = selection.marked!.range;
+		expect(text.slice(range.start, range.end)).toMatch(/^dinner/i);
+	});
+});
+
+describe('widen', () => {
+	it('moves only the edges that leave the span out', () => {
+		const w = { from: '2015-11-20', to: '2015-11-27' };
+		expect(widen(w, '2015-11-13', '2015-11-13')).toEqual({ from: '2015-11-13', to: '2015-11-27' });
+		expect(widen(w, '2015-11-25', '2015-12-02')).toEqual({ from: '2015-11-20', to: '2015-12-02' });
+		expect(widen(w, '2015-09-30', null)).toEqual({ from: '2015-09-30' });
+		expect(widen({}, '2015-01-01', null)).toEqual({});
+	});
+});
