@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.js';
 
 /**
- * @typedef {{ url: string; status: number; sentBytes: number }} Logged
+ * @typedef {{ url: string; status: number; sentBytes: number; at: number }} Logged
  * @typedef {{ origin: string; dir: string; log: Logged[]; close: () => Promise<void> }} Site
  */
 
@@ -24,11 +24,14 @@ export async function startSite(/** @type {string} */ dir) {
 	/** @type {Logged[]} */
 	const log = [];
 	server.on('request', (req, res) => {
+		// When the request arrived (the first load is cut at the page's first idle by this).
+		const at = Date.now();
 		res.on('finish', () =>
 			log.push({
 				url: req.url ?? '/',
 				status: res.statusCode,
-				sentBytes: Number(res.getHeader('content-length') ?? 0)
+				sentBytes: Number(res.getHeader('content-length') ?? 0),
+				at
 			})
 		);
 	});
