@@ -9,11 +9,8 @@ import { loadStory } from '$lib/story/load';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import { splitSummary } from '$lib/story/parts';
 import { timelineDomain } from '$lib/time/timeline';
-import { StoryIndexState } from '$lib/app/story-index.svelte';
-import { Shown } from '$lib/app/shown.svelte';
-import { Selection } from '$lib/app/selection.svelte';
-import { UrlState } from '$lib/app/url-state.svelte';
 import { SearchState, widen } from '$lib/app/search.svelte';
+import { wirePage } from './page-wiring';
 import { buildSearchFile, type SearchFile } from '$lib/search/documents';
 import { SearchEngine } from '$lib/search/engine';
 
@@ -39,36 +36,7 @@ function app(
 		domain,
 		inlineEvents: opts.inlineEvents
 	});
-	const loc = { origin: 'https://example.org', pathname: '/', search: '', hash };
-	const move = (url: string) => {
-		const u = new URL(url, loc.origin);
-		loc.pathname = u.pathname;
-		loc.hash = u.hash;
-	};
-	const story = new StoryIndexState(
-		shell,
-		parts.map((part, k) => ({ k, part })),
-		fetch
-	);
-	const url = new UrlState({
-		nav: { replaceState: move, pushState: move, goto: async (u) => move(u) },
-		context: () => ({
-			passageIds: shell.article.passages.map((p) => p.id),
-			layerIds: shell.layers.map((l) => l.id),
-			minZoom: 1,
-			maxZoom: 18
-		}),
-		defaultLayers: () => story.defaultLayers,
-		location: () => loc
-	});
-	const shown = new Shown(story, () => url.state);
-	const selection = new Selection({
-		story,
-		shown,
-		url,
-		page: () => ({ id: /^\/events\/([^/]+)\/$/.exec(loc.pathname)?.[1] }),
-		frame: () => {}
-	});
+	const { story, url, shown, selection, loc } = wirePage(shell, parts, hash);
 	const loads = { n: 0 };
 	const shownPassages: string[] = [];
 	const search = new SearchState({

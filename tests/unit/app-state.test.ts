@@ -10,10 +10,9 @@ import { splitSummary, type ListPart, type StoryPart, type StoryShell } from '$l
 import { timelineDomain } from '$lib/time/timeline';
 import { StoryIndexState, type Part } from '$lib/app/story-index.svelte';
 import { Shown } from '$lib/app/shown.svelte';
-import { Selection } from '$lib/app/selection.svelte';
 import { Player } from '$lib/app/player.svelte';
-import { UrlState } from '$lib/app/url-state.svelte';
 import type { HashState } from '$lib/url/hash-state';
+import { wirePage } from './page-wiring';
 
 let split: (opts?: { inlineEvents?: number; partSize?: number }) => {
 	shell: StoryShell;
@@ -36,41 +35,9 @@ const WEEK = { from: '2015-11-20', to: '2015-11-27' };
 /** The modules wired as the layout wires them, over a fake address bar. */
 function app(hash = '', pathname = '/') {
 	const { shell, parts } = split();
-	const loc = { origin: 'https://example.org', pathname, search: '', hash };
-	const moves: string[] = [];
-	const move = (url: string) => {
-		moves.push(url);
-		const u = new URL(url, loc.origin);
-		loc.pathname = u.pathname;
-		loc.hash = u.hash;
-	};
-	const story = new StoryIndexState(
-		shell,
-		parts.map((part, k) => ({ k, part })),
-		fetch
-	);
-	const url = new UrlState({
-		nav: { replaceState: move, pushState: move, goto: async (u) => move(u) },
-		context: () => ({
-			passageIds: shell.article.passages.map((p) => p.id),
-			layerIds: shell.layers.map((l) => l.id),
-			minZoom: 1,
-			maxZoom: 18
-		}),
-		defaultLayers: () => story.defaultLayers,
-		location: () => loc
-	});
-	const shown = new Shown(story, () => url.state);
-	const framed: string[] = [];
-	const selection = new Selection({
-		story,
-		shown,
-		url,
-		page: () => ({ id: /^\/events\/([^/]+)\/$/.exec(loc.pathname)?.[1] }),
-		frame: (bbox) => framed.push(bbox.join(','))
-	});
-	url.read();
-	return { shell, story, url, shown, selection, loc, moves, framed };
+	const page = wirePage(shell, parts, hash, pathname);
+	page.url.read();
+	return { shell, ...page };
 }
 
 describe('StoryIndexState', () => {
