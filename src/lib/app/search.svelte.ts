@@ -6,6 +6,7 @@
  * box (`load`), never in the first paint.
  */
 import { inWindow, type TimeWindow } from '$lib/time/window';
+import { formatCount } from '$lib/ui/format';
 import type { SearchEngine, SearchHit, SearchResults } from '$lib/search/engine';
 import type { Selection } from './selection.svelte';
 import type { Shown } from './shown.svelte';
@@ -113,7 +114,7 @@ export class SearchState {
 		if (this.problem) return this.problem;
 		if (!r || !r.query.trim()) return '';
 		if (r.total === 0) return `No results for “${r.query.trim()}”`;
-		return r.total === 1 ? '1 result' : `${r.total.toLocaleString('en')} results`;
+		return r.total === 1 ? '1 result' : `${formatCount(r.total)} results`;
 	});
 
 	constructor(opts: SearchStateOptions) {
