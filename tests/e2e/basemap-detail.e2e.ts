@@ -22,6 +22,9 @@ const PARIS_LINK = '/#map=12/48.868/2.36&layers=';
  * controls drawn over the map (zoom buttons, scale, inset, credits) hidden for the picture.
  */
 async function nonBackgroundShare(page: Page): Promise<number> {
+	// The inset's code loads once the map is past zoom 6, so it can appear after the map is
+	// idle: wait for it, or it is drawn into one picture and not the other.
+	await expect(locator(page)).toBeVisible();
 	// Hidden through the DOM: the page's CSP would refuse a stylesheet injected for the picture.
 	const overlays = page.locator('.maplibregl-control-container, .locator, .attribution');
 	await overlays.evaluateAll((els) =>
