@@ -9,19 +9,19 @@ import { loadStory } from '$lib/story/load';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import { splitSummary } from '$lib/story/parts';
 import { timelineDomain } from '$lib/time/timeline';
-import { SearchState, widen } from '$lib/app/search.svelte';
+import { SearchState, loadEngine, widen, type SearchStateOptions } from '$lib/app/search.svelte';
 import { wirePage } from './page-wiring';
-import { buildSearchFile, type SearchFile } from '$lib/search/documents';
+import { buildSearchParts, type SearchPart } from '$lib/search/documents';
 import { SearchEngine } from '$lib/search/engine';
 
 let summary: StorySummary;
-let file: SearchFile;
+let searchParts: SearchPart[];
 let domain: ReturnType<typeof timelineDomain>;
 beforeAll(() => {
 	const story = loadStory(path.resolve('geo'));
 	summary = summarise(story);
 	domain = timelineDomain(story.events, story.article.date);
-	file = JSON.parse(JSON.stringify(buildSearchFile(summary)));
+	searchParts = JSON.parse(JSON.stringify(buildSearchParts(summary)));
 });
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -29,7 +29,7 @@ afterEach(() => vi.useRealTimers());
 /** The page's state as the layout wires it, with search, over a fake address bar. */
 function app(
 	hash = '',
-	opts: { inlineEvents?: number; engine?: () => Promise<SearchEngine> } = {}
+	opts: { inlineEvents?: number; engine?: SearchStateOptions['engine'] } = {}
 ) {
 	const { shell, parts } = splitSummary(summary, {
 		siteUrl: 'https://example.org',
@@ -45,7 +45,8 @@ function app(
 		shown,
 		selection,
 		engine:
-			opts.engine ?? (async () => (loads.n++, new SearchEngine(file, shell.article.passages))),
+			opts.engine ??
+			(async () => (loads.n++, new SearchEngine(searchParts, 2015, shell.article.passages))),
 		showPassage: (pid) => shownPassages.push(pid)
 	});
 	url.read();
@@ -95,6 +96,54 @@ describe('SearchState', () => {
 		await loading;
 		expect(large.search.loading).toBe(false);
 		expect(large.loads.n).toBe(1);
+	});
+
+	it('fetches a large story’s index in its parts, saying how many are in', async () => {
+		vi.useRealTimers();
+		const { shell } = splitSummary(summary, { siteUrl: 'x', domain, searchPartEvents: 3 });
+		const files = buildSearchParts(summary, 3).map((p) => JSON.stringify(p));
+		expect(shell.searchParts).toBe(files.length);
+		expect(files.length).toBeGreaterThan(1);
+		const asked: string[] = [];
+		const fetch = (async (url: string) => {
+			asked.push(url);
+			const k = Number(/search-(\d+)\.json$/.exec(url)?.[1]);
+			return files[k] ? new Response(files[k]) : new Response('', { status: 404 });
+		}) as typeof globalThis.fetch;
+		const heard: string[] = [];
+		const engine = await loadEngine(fetch, shell, (done, of) => heard.push(`${done}/${of}`));
+		const n = files.length;
+		expect(asked.sort()).toEqual(files.map((_, k) => `/story/search-${k}.json`).sort());
+		expect(heard).toEqual(files.map((_, k) => `${k + 1}/${n}`));
+		const whole = new SearchEngine(searchParts, 2015, shell.article.passages);
+		for (const q of ['paris', 'bataclan', '13 nov', 'turkey'])
+			expect(engine.search(q, Infinity).total, q).toBe(whole.search(q, Infinity).total);
+		// A part missing is an error that names it.
+		await expect(loadEngine(fetch, { ...shell, searchParts: n + 1 })).rejects.toThrow(
+			`/story/search-${n}.json: HTTP 404`
+		);
+	});
+
+	it('while the index loads, the state says how many parts are in', async () => {
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		const { search } = app('', {
+			inlineEvents: 0,
+			engine: async (onprogress) => {
+				onprogress(1, 4);
+				await held;
+				onprogress(4, 4);
+				return new SearchEngine(searchParts, 2015, summary.article.passages);
+			}
+		});
+		const loading = search.load();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(search.progress).toEqual({ done: 1, of: 4 });
+		expect(search.loading).toBe(true);
+		release();
+		await loading;
+		expect(search.progress).toEqual({ done: 4, of: 4 });
+		expect(search.loading).toBe(false);
 	});
 
 	it('an index that fails to load is a problem to say, and can be tried again', async () => {

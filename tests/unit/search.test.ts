@@ -9,18 +9,28 @@ import { loadStory } from '$lib/story/load';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import { normaliseTerm, normaliseText } from '$lib/search/terms';
 import { extractDate } from '$lib/search/query-date';
-import { buildSearchFile, type SearchFile } from '$lib/search/documents';
+import { buildSearchParts, type SearchPart } from '$lib/search/documents';
+import { searchPartCount, searchPartOf, storyYear } from '$lib/search/parts';
 import { SearchEngine, type SearchResults } from '$lib/search/engine';
 import { snippetOf } from '$lib/search/snippet';
 
 let summary: StorySummary;
 let engine: SearchEngine;
-let file: SearchFile;
+let parts: SearchPart[];
+/** The same index cut into a part per event, as a large story's is cut. */
+let split: SearchEngine;
+/** Through JSON, as the browser receives it. */
+const asReceived = (p: SearchPart[]): SearchPart[] => JSON.parse(JSON.stringify(p));
 beforeAll(() => {
 	summary = summarise(loadStory(path.resolve('geo')));
-	// Through JSON, as the browser receives it.
-	file = JSON.parse(JSON.stringify(buildSearchFile(summary)));
-	engine = new SearchEngine(file, summary.article.passages);
+	parts = asReceived(buildSearchParts(summary));
+	const year = storyYear(summary.article.date);
+	engine = new SearchEngine(parts, year, summary.article.passages);
+	split = new SearchEngine(
+		asReceived(buildSearchParts(summary, 1)),
+		year,
+		summary.article.passages
+	);
 });
 
 const group = (r: SearchResults, g: 'e' | 'f' | 'p') => r.groups.find((x) => x.group === g);
@@ -70,7 +80,11 @@ describe('snippetOf', () => {
 
 describe('SearchEngine on the story', () => {
 	it('loads in batches, as the browser does, to the same answers', async () => {
-		const loaded = await SearchEngine.load(file, summary.article.passages);
+		const loaded = new SearchEngine(
+			await Promise.all(parts.map((p) => SearchEngine.loadPart(p))),
+			2015,
+			summary.article.passages
+		);
 		expect(loaded.search('bataclan')).toEqual(engine.search('bataclan'));
 	});
 	it('finds across accents, case and the dotless i', () => {
@@ -124,10 +138,11 @@ describe('SearchEngine on the story', () => {
 			/^(hollande|putin)/
 		);
 	});
-	it('finds every event first among events by its exact title', () => {
+	it('finds every event first among events by its exact title, in one part or many', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...summary.events), (e) => {
 				expect(ids(engine.search(e.title), 'e')[0]).toBe(e.id);
+				expect(ids(split.search(e.title), 'e')[0]).toBe(e.id);
 			}),
 			{ numRuns: summary.events.length * 4 }
 		);
@@ -140,5 +155,50 @@ describe('SearchEngine on the story', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('the index in parts', () => {
+	it('counts parts by events, at least one for the article', () => {
+		expect(searchPartCount(0)).toBe(1);
+		expect(searchPartCount(8, 1)).toBe(8);
+		expect(searchPartCount(100_000)).toBe(10);
+		expect(searchPartCount(100_001)).toBe(11);
+		expect(searchPartOf(9_999)).toBe(0);
+		expect(searchPartOf(10_000)).toBe(1);
+	});
+	it('puts an event and its places in the part of its rank, the passages in the first', () => {
+		const cut = buildSearchParts(summary, 3);
+		expect(cut).toHaveLength(Math.ceil(summary.events.length / 3));
+		const docsOf = (p: SearchPart) => p.index.storedFields as Record<string, { g: string }>;
+		const idsOf = (p: SearchPart) => Object.values(p.index.documentIds as Record<string, string>);
+		summary.events.forEach((e, rank) => {
+			const k = Math.floor(rank / 3);
+			expect(idsOf(cut[k])).toContain(`e:${e.id}`);
+			expect(cut[k].days[`e:${e.id}`]).toEqual([e.start, e.end]);
+			for (const f of Object.values(summary.features).filter((f) => f.event === e.id && !f.of))
+				expect(idsOf(cut[k])).toContain(`f:${f.fid}`);
+		});
+		const passages = cut.map((p) => Object.values(docsOf(p)).filter((d) => d.g === 'p').length);
+		expect(passages).toEqual([summary.article.passages.length, ...passages.slice(1).map(() => 0)]);
+		// Every document is in exactly one part.
+		const all = cut.flatMap(idsOf);
+		expect(new Set(all).size).toBe(all.length);
+		expect(all.length).toBe(parts.flatMap(idsOf).length);
+	});
+	it('finds the same, however the index is cut', () => {
+		const queries = ['paris', 'syria', 'bata', 'yayladagi', 'the', '13 nov', 'nov 24', 'martial'];
+		for (const q of queries) {
+			const [one, many] = [engine.search(q, Infinity), split.search(q, Infinity)];
+			expect(many.total, q).toBe(one.total);
+			for (const g of ['e', 'f', 'p'] as const)
+				expect(ids(many, g).sort(), q).toEqual(ids(one, g).sort());
+		}
+		// Dated results carry their stored fields from their own part.
+		const paris = group(split.search('13 nov'), 'e')!.hits.find((h) => h.id === 'paris-attacks');
+		expect(paris).toEqual(
+			group(engine.search('13 nov'), 'e')!.hits.find((h) => h.id === 'paris-attacks')
+		);
+		expect(paris!.title).toContain('Paris');
 	});
 });

@@ -18,7 +18,8 @@ export class SearchLoader {
 	load(): Promise<SearchState> {
 		this.#loading ??= import('./search.svelte').then(({ SearchState, loadEngine }) => {
 			const o = this.#opts;
-			const engine = () => loadEngine(o.fetch, o.story.shell.article.passages);
+			const engine: SearchStateOptions['engine'] = (onprogress) =>
+				loadEngine(o.fetch, o.story.shell, onprogress);
 			return (this.current = new SearchState({ ...o, engine }));
 		});
 		return this.#loading;

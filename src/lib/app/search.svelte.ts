@@ -8,6 +8,8 @@
 import { inWindow, type TimeWindow } from '$lib/time/window';
 import { formatCount } from '$lib/ui/format';
 import type { SearchEngine, SearchHit, SearchResults } from '$lib/search/engine';
+import { storyYear } from '$lib/search/parts';
+import type { StoryShell } from '$lib/story/parts';
 import type { Selection } from './selection.svelte';
 import type { Shown } from './shown.svelte';
 import type { StoryIndexState } from './story-index.svelte';
@@ -44,25 +46,37 @@ export interface SearchStateOptions {
 	url: UrlState;
 	shown: Shown;
 	selection: Selection;
-	/** The engine over the story's index (the default fetches `/story/search.json`). */
-	engine: () => Promise<SearchEngine>;
+	/** The engine over the story's index (`loadEngine`), telling how many parts are in. */
+	engine: (onprogress: (done: number, of: number) => void) => Promise<SearchEngine>;
 	/** Scroll the article to a passage and focus it. */
 	showPassage: (passageId: string) => void;
 	/** Milliseconds from the last keystroke to the search. */
 	delay?: number;
 }
 
-/** The index and its code, fetched together. */
+/**
+ * The index and its code, fetched together: the index's parts (`$lib/search/parts`) in
+ * parallel, each loaded as it arrives. `onprogress` hears how many parts are in.
+ */
 export async function loadEngine(
 	fetch: typeof globalThis.fetch,
-	passages: readonly { id: string; text: string }[]
+	shell: Pick<StoryShell, 'article' | 'searchParts'>,
+	onprogress: (done: number, of: number) => void = () => {}
 ): Promise<SearchEngine> {
-	const [{ SearchEngine }, res] = await Promise.all([
-		import('$lib/search/engine'),
-		fetch('/story/search.json')
-	]);
-	if (!res.ok) throw new Error(`/story/search.json: HTTP ${res.status}`);
-	return SearchEngine.load(await res.json(), passages);
+	const { SearchEngine } = await import('$lib/search/engine');
+	const of = shell.searchParts;
+	let done = 0;
+	const parts = await Promise.all(
+		Array.from({ length: of }, async (_, k) => {
+			const url = `/story/search-${k}.json`;
+			const res = await fetch(url);
+			if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+			const part = await SearchEngine.loadPart(await res.json());
+			onprogress(++done, of);
+			return part;
+		})
+	);
+	return new SearchEngine(parts, storyYear(shell.article.date), shell.article.passages);
 }
 
 /** The smallest change to a window that lets a span in: each edge moved only if needed. */
@@ -81,6 +95,8 @@ export class SearchState {
 	results = $state.raw<SearchResults>();
 	/** The index is on its way (the box says so). */
 	loading = $state(false);
+	/** How many of the index's parts are in, while it loads (a large story's has several). */
+	progress = $state.raw<{ done: number; of: number }>();
 	/** A search is waiting for the typing to pause, or for the index. */
 	pending = $state(false);
 	problem = $state<string>();
@@ -130,7 +146,8 @@ export class SearchState {
 	load(): Promise<SearchEngine | undefined> {
 		if (!this.#engine) {
 			this.loading = true;
-			this.#engine = this.#o.engine();
+			this.progress = undefined;
+			this.#engine = this.#o.engine((done, of) => (this.progress = { done, of }));
 			this.#engine.then(
 				(e) => {
 					this.#loaded = e;

@@ -10,6 +10,7 @@ import { kindStyle } from '$lib/story/kinds';
 import { formatStoryDate } from '$lib/ui/format';
 import { dateSpan } from '$lib/time/window';
 import { INDEX_OPTIONS } from './options';
+import { SEARCH_PART_EVENTS, searchPartCount, searchPartOf } from './parts';
 
 /** Result groups: events, places (features), the article's passages. */
 export type Group = 'e' | 'f' | 'p';
@@ -32,28 +33,37 @@ export interface SearchDoc {
 	v?: string;
 }
 
-/** The serialised index and what is searched beside it. */
-export interface SearchFile {
+/** Days each event and feature covers, by document id: dated queries filter on these. */
+export type DocDays = Record<string, [start: string | null, end: string | null]>;
+
+/** A part of the index (`./parts`), serialised, and what is searched beside it. */
+export interface SearchPart {
 	index: AsPlainObject;
-	/** The story's year: a date typed without one is in it. */
-	year: number;
-	/** Days each event and feature covers, by document id: dated queries filter on these. */
-	days: Record<string, [start: string | null, end: string | null]>;
+	days: DocDays;
+}
+
+/** A document, the part of the index it goes in, and the days it covers (if dated). */
+interface PlacedDoc {
+	doc: SearchDoc;
+	part: number;
+	days?: DocDays[string];
 }
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-export function searchDocuments(summary: StorySummary): {
-	docs: SearchDoc[];
-	days: SearchFile['days'];
-} {
-	const docs: SearchDoc[] = [];
-	const days: SearchFile['days'] = {};
-	for (const e of summary.events) {
+function searchDocuments(
+	summary: StorySummary,
+	partEvents = SEARCH_PART_EVENTS
+): PlacedDoc[] {
+	const docs: PlacedDoc[] = [];
+	const partOfEvent = new Map<string, number>();
+	summary.events.forEach((e, rank) => {
+		const part = searchPartOf(rank, partEvents);
+		partOfEvent.set(e.id, part);
 		const primary = summary.features[e.feature];
 		const kind = primary ? kindStyle(summary.kinds, primary.kind).label : '';
 		const id = `e:${e.id}`;
-		docs.push({
+		const doc: SearchDoc = {
 			id,
 			title: e.title,
 			places: e.place,
@@ -63,15 +73,15 @@ export function searchDocuments(summary: StorySummary): {
 			t: e.title,
 			d: `${formatStoryDate(e.date)} · ${e.place}`,
 			l: primary?.layer
-		});
-		days[id] = [e.start, e.end];
-	}
+		};
+		docs.push({ doc, part, days: [e.start, e.end] });
+	});
 	for (const f of Object.values(summary.features)) {
 		// An uncertainty area stands for its feature, which is found itself.
 		if (f.of) continue;
 		const id = `f:${f.fid}`;
 		const kind = kindStyle(summary.kinds, f.kind).label;
-		docs.push({
+		const doc: SearchDoc = {
 			id,
 			title: f.title,
 			places: [f.label, ...list(f.country), f.waters, f.claimedBy].filter(Boolean).join(' · '),
@@ -82,12 +92,12 @@ export function searchDocuments(summary: StorySummary): {
 			d: `${kind} · ${formatStoryDate(f.date)}`,
 			l: f.layer,
 			v: f.event
-		});
+		};
 		const span = dateSpan(f.date);
-		days[id] = [span.start, span.end];
+		docs.push({ doc, part: partOfEvent.get(f.event) ?? 0, days: [span.start, span.end] });
 	}
 	for (const p of summary.article.passages) {
-		docs.push({
+		const doc: SearchDoc = {
 			id: `p:${p.id}`,
 			title: '',
 			places: '',
@@ -96,19 +106,32 @@ export function searchDocuments(summary: StorySummary): {
 			g: 'p',
 			t: `¶${p.id.slice(1)}`,
 			d: ''
-		});
+		};
+		docs.push({ doc, part: 0 });
 	}
-	return { docs, days };
+	return docs;
 }
 
-/** The index file: built once per build and fetched by the browser as JSON. */
-export function buildSearchFile(summary: StorySummary): SearchFile {
-	const { docs, days } = searchDocuments(summary);
-	const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
-	index.addAll(docs);
-	return {
-		index: index.toJSON(),
-		year: Number(summary.article.date.slice(0, 4)),
-		days
-	};
+/**
+ * The index in its parts (`./parts`): built once per build, fetched by the browser as JSON.
+ * Each part is a MiniSearch index of its own; the engine merges their results.
+ */
+export function buildSearchParts(
+	summary: StorySummary,
+	partEvents = SEARCH_PART_EVENTS
+): SearchPart[] {
+	const count = searchPartCount(summary.events.length, partEvents);
+	const placed = Array.from({ length: count }, () => ({
+		docs: [] as SearchDoc[],
+		days: {} as DocDays
+	}));
+	for (const { doc, part, days } of searchDocuments(summary, partEvents)) {
+		placed[part].docs.push(doc);
+		if (days) placed[part].days[doc.id] = days;
+	}
+	return placed.map(({ docs, days }) => {
+		const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+		index.addAll(docs);
+		return { index: index.toJSON(), days };
+	});
 }

@@ -4,7 +4,7 @@
  * passages of the article. Loaded with `import()` only: none of this is in the first paint.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Group, SearchDoc, SearchFile } from './documents';
+import type { DocDays, Group, SearchDoc, SearchPart } from './documents';
 import { INDEX_OPTIONS } from './options';
 import { extractDate } from './query-date';
 import { snippetOf, type Snippet } from './snippet';
@@ -53,31 +53,44 @@ export interface Passage {
 	text: string;
 }
 
-export class SearchEngine {
-	#index: MiniSearch<SearchDoc>;
-	#file: SearchFile;
-	#passages: Map<string, string>;
-	/** Document ids with days, in one array: a dated query scans them all. */
-	#dated: string[];
+/** A part of the index (`./parts`), loaded. */
+export interface LoadedPart {
+	index: MiniSearch<SearchDoc>;
+	days: DocDays;
+}
 
+/** A result and the part it was found in (its stored fields and days are there). */
+type Found = Partial<SearchResult> & { id: string; part: number };
+
+export class SearchEngine {
+	#parts: LoadedPart[];
+	#year: number;
+	#passages: Map<string, string>;
+
+	/**
+	 * @param parts the index's parts: serialised (loaded here, in one go) or already loaded
+	 * @param year the story's year (`storyYear`): a date typed without one is in it
+	 */
 	constructor(
-		file: SearchFile,
-		passages: readonly Passage[],
-		index = MiniSearch.loadJS<SearchDoc>(file.index, INDEX_OPTIONS)
+		parts: readonly (SearchPart | LoadedPart)[],
+		year: number,
+		passages: readonly Passage[]
 	) {
-		this.#file = file;
-		this.#index = index;
+		this.#parts = parts.map((p) =>
+			p.index instanceof MiniSearch
+				? (p as LoadedPart)
+				: { index: MiniSearch.loadJS<SearchDoc>(p.index, INDEX_OPTIONS), days: p.days }
+		);
+		this.#year = year;
 		this.#passages = new Map(passages.map((p) => [p.id, p.text]));
-		this.#dated = Object.keys(file.days);
 	}
 
-	/** The engine, its index loaded in batches: a large story's must not block the page. */
-	static async load(file: SearchFile, passages: readonly Passage[]): Promise<SearchEngine> {
-		return new SearchEngine(
-			file,
-			passages,
-			await MiniSearch.loadJSAsync<SearchDoc>(file.index, INDEX_OPTIONS)
-		);
+	/** A part, loaded in batches: a large story's must not block the page. */
+	static async loadPart(part: SearchPart): Promise<LoadedPart> {
+		return {
+			index: await MiniSearch.loadJSAsync<SearchDoc>(part.index, INDEX_OPTIONS),
+			days: part.days
+		};
 	}
 
 	/** Results for a query, at most `limit` per group (Infinity: all). */
@@ -85,14 +98,23 @@ export class SearchEngine {
 		query: string,
 		limit: number | Partial<Record<Group, number>> = GROUP_LIMIT
 	): SearchResults {
-		const { day, rest } = extractDate(query, this.#file.year);
-		let found: (Partial<SearchResult> & { id: string })[] = [];
+		const { day, rest } = extractDate(query, this.#year);
+		let found: Found[] = [];
 		if (terms(rest).length > 0) {
-			found = this.#index.search(rest);
-			if (day) found = found.filter((r) => this.#covers(r.id, day));
+			found = this.#parts.flatMap(({ index }, part) =>
+				index.search(rest).map((r) => Object.assign(r, { part }))
+			);
+			// Each part ranks its own results; merged, the best of all parts go first. (Scores
+			// weigh a word by how rare it is in its part: parts of one story are alike enough.)
+			if (this.#parts.length > 1) found.sort((a, b) => b.score! - a.score!);
+			if (day) found = found.filter((r) => this.#covers(r, day));
 			found = exactFirst(found, normaliseText(rest));
 		} else if (day) {
-			found = this.#dated.filter((id) => this.#covers(id, day)).map((id) => ({ id }));
+			found = this.#parts.flatMap(({ days }, part) =>
+				Object.keys(days)
+					.map((id) => ({ id, part }))
+					.filter((r) => this.#covers(r, day))
+			);
 		}
 		// Only the results shown are made into hits: a query can match most of a large story.
 		const groups = (['e', 'f', 'p'] as const).map((group) => {
@@ -113,19 +135,19 @@ export class SearchEngine {
 		};
 	}
 
-	#covers(docId: string, day: string): boolean {
-		const span = this.#file.days[docId];
+	#covers(r: Found, day: string): boolean {
+		const span = this.#parts[r.part].days[r.id];
 		if (!span) return false;
 		return (span[0] === null || span[0] <= day) && (span[1] === null || day <= span[1]);
 	}
 
-	#hit(result: Partial<SearchResult> & { id: string }): SearchHit {
+	#hit(result: Found): SearchHit {
+		const { index, days } = this.#parts[result.part];
 		// A dated query's results come from the days, without the stored fields.
-		const r =
-			result.t === undefined ? { ...result, ...this.#index.getStoredFields(result.id) } : result;
+		const r = result.t === undefined ? { ...result, ...index.getStoredFields(result.id) } : result;
 		const id = r.id.slice(2);
 		const group = r.g as Group;
-		const [start, end] = this.#file.days[r.id] ?? [];
+		const [start, end] = days[r.id] ?? [];
 		const hit: SearchHit = {
 			group,
 			id,

@@ -18,8 +18,11 @@ import {
 } from '$lib/story/parts';
 import { timelineDomain } from '$lib/time/timeline';
 import { siteUrl } from './site';
+import { SEARCH_PART_EVENTS } from '$lib/search/parts';
+import { buildSearchParts, type SearchPart } from '$lib/search/documents';
 
 let cached: Promise<CompiledStory> | undefined;
+let cachedSearch: Promise<SearchPart[]> | undefined;
 let cachedParts: Promise<{ shell: StoryShell; parts: StoryPart[]; lists: ListPart[] }> | undefined;
 
 export function storyDir(): string {
@@ -45,7 +48,8 @@ export function envCount(name: string, fallback: number): number {
  * The story as pages receive it: the shell and the index parts (`$lib/story/parts`). Sizes
  * can be set for tests and large stories: `STORY_PART_SIZE` (events per part),
  * `STORY_INLINE_EVENTS` (stories up to this size are inlined whole in every page),
- * `STORY_PAGE_LIMIT` (events with a prerendered page and preview image, in date order).
+ * `STORY_PAGE_LIMIT` (events with a prerendered page and preview image, in date order),
+ * `SEARCH_PART_EVENTS` (events per part of the search index).
  */
 export function getStoryParts(): Promise<{
 	shell: StoryShell;
@@ -57,9 +61,20 @@ export function getStoryParts(): Promise<{
 			partSize: Math.max(1, envCount('STORY_PART_SIZE', DEFAULT_PART_SIZE)),
 			inlineEvents: envCount('STORY_INLINE_EVENTS', DEFAULT_INLINE_EVENTS),
 			pageLimit: envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT),
+			searchPartEvents: searchPartEvents(),
 			siteUrl: siteUrl(),
 			domain: timelineDomain(story.events, story.article.date)
 		})
 	);
 	return cachedParts;
+}
+
+const searchPartEvents = () => Math.max(1, envCount('SEARCH_PART_EVENTS', SEARCH_PART_EVENTS));
+
+/** The search index's parts (`$lib/search/documents`), as many as the shell says. */
+export function getSearchParts(): Promise<SearchPart[]> {
+	cachedSearch ??= getStory().then((story) =>
+		buildSearchParts(summarise(story), searchPartEvents())
+	);
+	return cachedSearch;
 }

@@ -18,6 +18,7 @@ import type { StorySummary } from './summary';
 import type { Domain } from '$lib/time/timeline';
 import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import type { LinkRange } from '$lib/article/segments';
+import { searchPartCount } from '$lib/search/parts';
 
 export interface StoryShell {
 	article: StorySummary['article'];
@@ -33,6 +34,8 @@ export interface StoryShell {
 	parts: number;
 	/** How many list files there are (`/story/list-<j>.json`, j from 0, in date order). */
 	lists: number;
+	/** How many parts the search index has (`/story/search-<k>.json`, `$lib/search/parts`). */
+	searchParts: number;
 	/** Which words of each passage link to which feature (`passageLinks`, from every feature). */
 	links: Record<string, LinkRange[]>;
 	/** Passages with features on the map. */
@@ -108,6 +111,8 @@ export interface SplitOptions {
 	partSize?: number;
 	inlineEvents?: number;
 	pageLimit?: number;
+	/** Events per part of the search index (`$lib/search/parts`). */
+	searchPartEvents?: number;
 	siteUrl: string;
 	domain: Domain;
 }
@@ -174,6 +179,7 @@ export function splitSummary(
 			featureCount: Object.keys(summary.features).length,
 			parts: count,
 			lists: lists.length,
+			searchParts: searchPartCount(summary.events.length, opts.searchPartEvents),
 			links: passageLinks(summary.article.passages, summary.features),
 			mapped: Object.keys(byPassage).filter((p) => byPassage[p].length > 0),
 			inline: summary.events.length <= (opts.inlineEvents ?? DEFAULT_INLINE_EVENTS),

@@ -1,0 +1,20 @@
+/** The search index, in parts (`$lib/search/parts`): as many as the shell's `searchParts`. */
+import { error } from '@sveltejs/kit';
+import { getSearchParts } from '$lib/server/story';
+
+export const prerender = true;
+export const trailingSlash = 'never';
+
+export async function entries() {
+	const parts = await getSearchParts();
+	return parts.map((_, k) => ({ k: String(k) }));
+}
+
+export async function GET({ params }) {
+	const parts = await getSearchParts();
+	const k = Number(params.k);
+	if (!/^\d+$/.test(params.k) || !parts[k]) error(404, 'No such part');
+	return new Response(JSON.stringify(parts[k]), {
+		headers: { 'content-type': 'application/json' }
+	});
+}
