@@ -37,6 +37,9 @@ function basemapArchiveOrigins() {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Svelte's version is not announced on `window.__svelte`: nothing reads it, and every byte
+	// of first-load script counts (BENCHMARKS.md).
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		// Fully static output: every page is prerendered into build/.
 		// BUILD_DIR lets tests build a second site (the hostile fixture story) beside the real one.

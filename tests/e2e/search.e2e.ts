@@ -23,17 +23,37 @@ async function searchFor(page: Page, query: string) {
 }
 
 test.describe('search', () => {
-	test('/ focuses the box; "bataclan" and Enter open its popup, keyboard only', async ({
+	test('/ focuses the box, typing goes on while its code loads; "bataclan" and Enter open its popup, keyboard only', async ({
 		page
 	}) => {
 		// axe over the whole page, with the map on software WebGL, takes a while on two cores.
 		test.slow();
 		await watchCsp(page);
+		// The box's code (the one chunk with the combobox) is held back: the reader types into
+		// the plain field the first paint has, and the box takes over what was typed.
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		let holding = false;
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('aria-activedescendant')) {
+				holding = true;
+				await held;
+			}
+			await route.fulfill({ response, body });
+		});
 		await page.goto('/');
 		await waitForMap(page);
 		await page.keyboard.press('/');
-		await expect(box(page)).toBeFocused();
+		const field = page.getByRole('textbox', { name: /search/i });
+		await expect(field).toBeFocused();
 		await page.keyboard.type('bataclan');
+		await expect.poll(() => holding).toBe(true);
+		await expect(box(page)).toHaveCount(0);
+		release();
+		await expect(box(page)).toBeFocused();
+		await expect(box(page)).toHaveValue('bataclan');
 		await expect(page.getByRole('search')).toHaveAttribute('aria-busy', 'false');
 		await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
 		const first = results(page).getByRole('option').first();
@@ -72,21 +92,36 @@ test.describe('search', () => {
 		await expect(copy).toBeFocused();
 	});
 
-	test('a passage result marks its words and records passage=', async ({ page }) => {
-		await page.goto('/');
-		await waitForMap(page);
-		await box(page).focus();
-		await searchFor(page, 'dinner');
-		const group = results(page).getByRole('group', { name: 'In the article' });
-		const option = group.getByRole('option').first();
-		await expect(option.locator('mark')).toHaveText(/dinner/i);
-		const pid = `p${((await option.textContent()) ?? '').match(/¶(\d+)/)![1]}`;
-		await option.click();
-		const passage = page.locator(`#${pid}`);
-		await expect(passage).toBeFocused();
-		await expect(passage.locator('mark')).toHaveText(/dinner/i);
-		await expect(page).toHaveURL(new RegExp(`passage=${pid}`));
-	});
+	const screens = [
+		{ screen: 'desktop', use: {} },
+		{
+			screen: 'phone',
+			use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+		}
+	];
+	for (const { screen, use } of screens) {
+		test.describe(`on a ${screen}`, () => {
+			test.use(use);
+			test('a passage result marks its words in view and records passage=', async ({ page }) => {
+				await page.goto('/');
+				await waitForMap(page);
+				await box(page).focus();
+				await searchFor(page, 'dinner');
+				const group = results(page).getByRole('group', { name: 'In the article' });
+				const option = group.getByRole('option').first();
+				await expect(option.locator('mark')).toHaveText(/dinner/i);
+				const pid = `p${((await option.textContent()) ?? '').match(/¶(\d+)/)![1]}`;
+				if (screen === 'phone') await option.tap();
+				else await option.click();
+				const passage = page.locator(`#${pid}`);
+				await expect(passage).toBeFocused();
+				await expect(passage.locator('mark')).toHaveText(/dinner/i);
+				// On the phone the article is the sheet under the map: the passage is shown in it.
+				await expect(passage.locator('mark')).toBeInViewport();
+				await expect(page).toHaveURL(new RegExp(`passage=${pid}`));
+			});
+		});
+	}
 
 	test('a result outside the window says so, and choosing it widens the window', async ({
 		page
@@ -107,19 +142,28 @@ test.describe('search', () => {
 	test.describe('on a large story of hostile strings', () => {
 		test.use({ baseURL: HOSTILE_BASE_URL });
 
-		test('the index loads on first focus, saying so; markup shows as text', async ({ page }) => {
-			// The index is held back until the box has said it is loading.
-			let release!: () => void;
-			const held = new Promise<void>((r) => (release = r));
-			await page.route('**/story/search.json', async (route) => {
-				await held;
+		test('the index loads in parts on first focus, saying how much is in; markup shows as text', async ({
+			page
+		}) => {
+			// The hostile build cuts its index in a part per event (SEARCH_PART_EVENTS=1): all
+			// are held back until the box has said it is loading, then let in one by one.
+			const held = new Map<string, () => void>();
+			await page.route('**/story/search-*.json', async (route) => {
+				await new Promise<void>((r) => held.set(new URL(route.request().url()).pathname, r));
 				await route.continue();
 			});
 			await page.goto('/');
 			await waitForMap(page);
 			await box(page).focus();
-			await expect(page.getByRole('search').getByText('Loading…')).toBeVisible();
-			release();
+			const loading = page.getByRole('search').getByText(/^Loading…/);
+			await expect(loading).toHaveText('Loading…');
+			await expect.poll(() => held.size).toBe(3);
+			held.get('/story/search-0.json')!();
+			await expect(loading).toHaveText('Loading… 33 %');
+			held.get('/story/search-1.json')!();
+			await expect(loading).toHaveText('Loading… 67 %');
+			held.get('/story/search-2.json')!();
+			await expect(loading).toBeHidden();
 			await searchFor(page, 'crash');
 			const option = results(page).getByRole('option').first();
 			await expect(option).toContainText('<img src=x onerror=alert(1)>');
