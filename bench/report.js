@@ -165,6 +165,15 @@ export function budgets(r) {
 		`${m.popupMs.app?.median} ms (bare page: ${m.popupMs.bare?.median} ms)`
 	);
 
+	const search = r.search;
+	check(
+		'search at 100,000 events: query median < 50 ms',
+		search?.medianMs,
+		(v) => v < 50,
+		`${search?.medianMs} ms, median of ${search?.queries?.length} queries (index in ${search?.parts} parts, ${search?.gzipMB} MB gzip, loaded in ${search?.loadMs} ms)`,
+		search?.error ? `not measured: ${search.error}` : 'not measured'
+	);
+
 	const at100k = r.scale.find((s) => s.events === 100_000);
 	const big = at100k?.summary;
 	const bareNote = big

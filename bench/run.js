@@ -16,6 +16,7 @@
  * The whole run keeps to a time budget (9 min by default, `--budget <s>`): a scale build
  * that does not fit is stopped and recorded as such, with how far it got.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -250,6 +251,7 @@ async function main() {
 		/** @type {any[]} */ scale: [],
 		/** @type {any} */ budgets: null,
 		/** @type {any} */ lighthouse: null,
+		/** @type {any} */ search: null,
 		measureSeconds: 0
 	};
 	const app = await startSite(siteDir);
@@ -273,6 +275,8 @@ async function main() {
 			buildSeconds: mainBuildS
 		};
 		log('\n' + textTable(results.main.summary));
+
+		results.search = searchAt100k();
 
 		if (opts.scale) {
 			const sizes = opts.sizes;
@@ -343,6 +347,38 @@ async function main() {
 	log(
 		`\nResults in bench/results.json; BENCHMARKS.md updated. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`
 	);
+}
+
+/**
+ * Search at 100,000 events (`npm run bench:search`, bench/search-scale.bench.test.ts): the
+ * index built in its parts as the site's build does, loaded as the browser does, queried. In
+ * Node, not the browser: the figure is the query's own time, the same code either way.
+ * @returns {any} its figures, or `{ error }`
+ */
+function searchAt100k() {
+	log('\nSearch at 100,000 events (npm run bench:search)…');
+	const out = path.join(tmp, 'search.json');
+	rmSync(out, { force: true });
+	const run = spawnSync(
+		path.join(root, 'node_modules', '.bin', 'vitest'),
+		['run', '--project', 'bench'],
+		{
+			cwd: root,
+			env: { ...process.env, SEARCH_BENCH_OUT: out, SEARCH_BENCH_EVENTS: '100000' },
+			encoding: 'utf8',
+			timeout: 600_000
+		}
+	);
+	if (run.status !== 0 || !existsSync(out)) {
+		const why = `${run.error ?? ''}${run.stderr ?? ''}${run.stdout ?? ''}`.trim().split('\n');
+		log(`  failed: ${why.slice(-3).join(' ')}`);
+		return { error: why.slice(-1)[0]?.slice(0, 300) ?? 'no output' };
+	}
+	const r = JSON.parse(readFileSync(out, 'utf8'));
+	log(
+		`  index in ${r.parts} parts, ${r.gzipMB} MB gzip (largest ${r.largestPartGzipMB} MB), loaded in ${r.loadMs} ms; query median ${r.medianMs} ms`
+	);
+	return r;
 }
 
 /**

@@ -64,6 +64,8 @@ type Found = Partial<SearchResult> & { id: string; part: number };
 
 export class SearchEngine {
 	#parts: LoadedPart[];
+	/** Each part's documents with days, in one array: a dated query scans them all. */
+	#dated: string[][];
 	#year: number;
 	#passages: Map<string, string>;
 
@@ -81,6 +83,7 @@ export class SearchEngine {
 				? (p as LoadedPart)
 				: { index: MiniSearch.loadJS<SearchDoc>(p.index, INDEX_OPTIONS), days: p.days }
 		);
+		this.#dated = this.#parts.map((p) => Object.keys(p.days));
 		this.#year = year;
 		this.#passages = new Map(passages.map((p) => [p.id, p.text]));
 	}
@@ -110,10 +113,9 @@ export class SearchEngine {
 			if (day) found = found.filter((r) => this.#covers(r, day));
 			found = exactFirst(found, normaliseText(rest));
 		} else if (day) {
+			// Filtered before any result is made: a dated query scans every document's days.
 			found = this.#parts.flatMap(({ days }, part) =>
-				Object.keys(days)
-					.map((id) => ({ id, part }))
-					.filter((r) => this.#covers(r, day))
+				this.#dated[part].filter((id) => covers(days[id], day)).map((id) => ({ id, part }))
 			);
 		}
 		// Only the results shown are made into hits: a query can match most of a large story.
@@ -136,9 +138,7 @@ export class SearchEngine {
 	}
 
 	#covers(r: Found, day: string): boolean {
-		const span = this.#parts[r.part].days[r.id];
-		if (!span) return false;
-		return (span[0] === null || span[0] <= day) && (span[1] === null || day <= span[1]);
+		return covers(this.#parts[r.part].days[r.id], day);
 	}
 
 	#hit(result: Found): SearchHit {
@@ -165,6 +165,12 @@ export class SearchEngine {
 		}
 		return hit;
 	}
+}
+
+/** Whether a document's days (none: not dated) take in a day. */
+function covers(span: DocDays[string] | undefined, day: string): boolean {
+	if (!span) return false;
+	return (span[0] === null || span[0] <= day) && (span[1] === null || day <= span[1]);
 }
 
 /**
