@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatCount,
-	firstWords,
-	formatKm,
-	formatStoryDate,
-	precisionInWords,
-	safeHttpUrl
-} from '../../src/lib/ui/format';
+import { formatCount, formatStoryDate } from '../../src/lib/ui/format';
+import { firstWords, formatKm, precisionInWords, safeHttpUrl } from '../../src/lib/ui/popup-format';
 
 describe('formatStoryDate', () => {
 	it.each([

@@ -21,9 +21,6 @@ export interface LocatorOptions {
 	minWidth?: number;
 }
 
-/** The map's zoom above which the inset is offered: below it the map itself shows the context. */
-export const LOCATOR_MIN_ZOOM = 6;
-
 /** The view's bounds as a rectangle on the overview. */
 export function viewRect(projection: OverviewProjection, [w, s, e, n]: BBox): Box {
 	const [x0, y0] = projectOnOverview(projection, [w, n]);

@@ -1,9 +1,9 @@
 /**
- * Words for readers: dates, precision, distances. Pure, so popups, the event list and the
- * event pages all say the same thing the same way.
+ * Words for readers: dates and counts. Pure, so popups, the event list and the event pages
+ * all say the same thing the same way. What only popups say (distances, precision, links, a
+ * passage's first words) is in `popup-format.ts`: it comes with the popup's code, not the
+ * first load.
  */
-import type { CompiledProperties } from '$lib/story/compiled';
-import { firstWords as words } from '$lib/story/passages';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -38,49 +38,7 @@ export function formatStoryDate(date: string): string {
 	return `${fa} – ${fb}`;
 }
 
-/** Kilometres for reading: 1 decimal under 10 km, whole kilometres above. */
 /** A count with thousands separators, as the article's English would write it: 100,000. */
 export function formatCount(n: number): string {
 	return n.toLocaleString('en');
-}
-
-export function formatKm(km: number): string {
-	if (!Number.isFinite(km)) return '';
-	const value = km < 10 ? String(Math.round(km * 10) / 10) : Math.round(km).toLocaleString('en-GB');
-	return `${value} km`;
-}
-
-/** How sure the location is, in words: "exact", "approximate, within 10 km", "disputed: Turkish account". */
-export function precisionInWords(
-	p: Pick<CompiledProperties, 'precision' | 'uncertaintyKm' | 'label' | 'claimedBy'>
-): string {
-	const within = p.uncertaintyKm ? `within ${formatKm(p.uncertaintyKm)}` : '';
-	switch (p.precision) {
-		case 'exact':
-			return 'exact';
-		case 'approximate':
-			return within ? `approximate, ${within}` : 'approximate';
-		case 'disputed': {
-			const whose = p.label ?? (p.claimedBy ? `claimed by ${p.claimedBy}` : '');
-			const parts = [whose, within].filter(Boolean).join(', ');
-			return parts ? `disputed: ${parts}` : 'disputed';
-		}
-	}
-}
-
-/** Only web links become `<a href>`: anything else in the data (javascript:, data:) stays text. */
-export function safeHttpUrl(url: string | undefined): string | null {
-	if (!url) return null;
-	try {
-		const u = new URL(url);
-		return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-	} catch {
-		return null;
-	}
-}
-
-/** The first `n` words of a passage, with an ellipsis when cut. */
-export function firstWords(text: string, n = 6): string {
-	const head = words(text, n);
-	return head.length < text.trim().replace(/\s+/g, ' ').length ? `${head}…` : head;
 }
