@@ -13,6 +13,7 @@ import { SearchState, loadEngine, widen, type SearchStateOptions } from '$lib/ap
 import { wirePage } from './page-wiring';
 import { buildSearchParts, type SearchPart } from '$lib/search/documents';
 import { SearchEngine } from '$lib/search/engine';
+import { storyYear } from '$lib/search/parts';
 
 let summary: StorySummary;
 let searchParts: SearchPart[];
@@ -46,7 +47,10 @@ function app(
 		selection,
 		engine:
 			opts.engine ??
-			(async () => (loads.n++, new SearchEngine(searchParts, 2015, shell.article.passages))),
+			(async () => (
+				loads.n++,
+				new SearchEngine(searchParts, storyYear(shell.article.date), shell.article.passages)
+			)),
 		showPassage: (pid) => shownPassages.push(pid)
 	});
 	url.read();
@@ -115,7 +119,11 @@ describe('SearchState', () => {
 		const n = files.length;
 		expect(asked.sort()).toEqual(files.map((_, k) => `/story/search-${k}.json`).sort());
 		expect(heard).toEqual(files.map((_, k) => `${k + 1}/${n}`));
-		const whole = new SearchEngine(searchParts, 2015, shell.article.passages);
+		const whole = new SearchEngine(
+			searchParts,
+			storyYear(shell.article.date),
+			shell.article.passages
+		);
 		for (const q of ['paris', 'bataclan', '13 nov', 'turkey'])
 			expect(engine.search(q, Infinity).total, q).toBe(whole.search(q, Infinity).total);
 		// A part missing is an error that names it.
@@ -133,7 +141,11 @@ describe('SearchState', () => {
 				onprogress(1, 4);
 				await held;
 				onprogress(4, 4);
-				return new SearchEngine(searchParts, 2015, summary.article.passages);
+				return new SearchEngine(
+					searchParts,
+					storyYear(summary.article.date),
+					summary.article.passages
+				);
 			}
 		});
 		const loading = search.load();
@@ -144,6 +156,29 @@ describe('SearchState', () => {
 		await loading;
 		expect(search.progress).toEqual({ done: 4, of: 4 });
 		expect(search.loading).toBe(false);
+	});
+
+	it('a failed load’s late parts do not count towards the retry', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const reports: ((done: number, of: number) => void)[] = [];
+		let fail = true;
+		const { search } = app('', {
+			inlineEvents: 0,
+			engine: async (onprogress) => {
+				reports.push(onprogress);
+				if (fail) throw new Error('HTTP 500');
+				return new Promise<never>(() => {});
+			}
+		});
+		await search.load();
+		expect(search.problem).toMatch(/could not be loaded/);
+		fail = false;
+		void search.load();
+		reports[1](1, 4);
+		// The first attempt's straggler reports after the retry began.
+		reports[0](3, 4);
+		expect(search.progress).toEqual({ done: 1, of: 4 });
+		log.mockRestore();
 	});
 
 	it('an index that fails to load is a problem to say, and can be tried again', async () => {

@@ -82,7 +82,7 @@ describe('SearchEngine on the story', () => {
 	it('loads in batches, as the browser does, to the same answers', async () => {
 		const loaded = new SearchEngine(
 			await Promise.all(parts.map((p) => SearchEngine.loadPart(p))),
-			2015,
+			storyYear(summary.article.date),
 			summary.article.passages
 		);
 		expect(loaded.search('bataclan')).toEqual(engine.search('bataclan'));
@@ -164,8 +164,18 @@ describe('the index in parts', () => {
 		expect(searchPartCount(8, 1)).toBe(8);
 		expect(searchPartCount(100_000)).toBe(10);
 		expect(searchPartCount(100_001)).toBe(11);
-		expect(searchPartOf(9_999)).toBe(0);
-		expect(searchPartOf(10_000)).toBe(1);
+		expect(searchPartOf(9_999, 100_000)).toBe(0);
+		expect(searchPartOf(10_000, 100_000)).toBe(1);
+		// As even as can be: no part of one event beside parts of 10,000.
+		const sizes = new Map<number, number>();
+		for (let rank = 0; rank < 100_001; rank++) {
+			const k = searchPartOf(rank, 100_001);
+			sizes.set(k, (sizes.get(k) ?? 0) + 1);
+		}
+		expect(sizes.size).toBe(searchPartCount(100_001));
+		expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(9_090);
+		expect(Math.max(...sizes.values())).toBeLessThanOrEqual(10_000);
+		expect(searchPartCount(10, 0)).toBe(10);
 	});
 	it('puts an event and its places in the part of its rank, the passages in the first', () => {
 		const cut = buildSearchParts(summary, 3);

@@ -66,16 +66,21 @@ export async function loadEngine(
 	const { SearchEngine } = await import('$lib/search/engine');
 	const of = shell.searchParts;
 	let done = 0;
+	// One part failing fails the load: the others stop downloading (a retry fetches them again).
+	const stop = new AbortController();
 	const parts = await Promise.all(
 		Array.from({ length: of }, async (_, k) => {
 			const url = `/story/search-${k}.json`;
-			const res = await fetch(url);
+			const res = await fetch(url, { signal: stop.signal });
 			if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 			const part = await SearchEngine.loadPart(await res.json());
-			onprogress(++done, of);
+			if (!stop.signal.aborted) onprogress(++done, of);
 			return part;
 		})
-	);
+	).catch((e) => {
+		stop.abort();
+		throw e;
+	});
 	return new SearchEngine(parts, storyYear(shell.article.date), shell.article.passages);
 }
 
@@ -90,6 +95,7 @@ export class SearchState {
 	#o: SearchStateOptions;
 	#engine: Promise<SearchEngine> | undefined;
 	#loaded: SearchEngine | undefined;
+	#attempt = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	query = $state('');
 	results = $state.raw<SearchResults>();
@@ -147,7 +153,11 @@ export class SearchState {
 		if (!this.#engine) {
 			this.loading = true;
 			this.progress = undefined;
-			this.#engine = this.#o.engine((done, of) => (this.progress = { done, of }));
+			// A failed attempt's stragglers must not report into the next one's progress.
+			const attempt = ++this.#attempt;
+			this.#engine = this.#o.engine((done, of) => {
+				if (attempt === this.#attempt) this.progress = { done, of };
+			});
 			this.#engine.then(
 				(e) => {
 					this.#loaded = e;

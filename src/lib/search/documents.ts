@@ -51,14 +51,11 @@ interface PlacedDoc {
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-function searchDocuments(
-	summary: StorySummary,
-	partEvents = SEARCH_PART_EVENTS
-): PlacedDoc[] {
+function searchDocuments(summary: StorySummary, partEvents = SEARCH_PART_EVENTS): PlacedDoc[] {
 	const docs: PlacedDoc[] = [];
 	const partOfEvent = new Map<string, number>();
 	summary.events.forEach((e, rank) => {
-		const part = searchPartOf(rank, partEvents);
+		const part = searchPartOf(rank, summary.events.length, partEvents);
 		partOfEvent.set(e.id, part);
 		const primary = summary.features[e.feature];
 		const kind = primary ? kindStyle(summary.kinds, primary.kind).label : '';

@@ -69,7 +69,8 @@ export function getStoryParts(): Promise<{
 	return cachedParts;
 }
 
-const searchPartEvents = () => Math.max(1, envCount('SEARCH_PART_EVENTS', SEARCH_PART_EVENTS));
+/** Events per part of the search index (`$lib/search/parts` keeps it at least 1). */
+const searchPartEvents = () => envCount('SEARCH_PART_EVENTS', SEARCH_PART_EVENTS);
 
 /** The search index's parts (`$lib/search/documents`), as many as the shell says. */
 export function getSearchParts(): Promise<SearchPart[]> {
