@@ -10,6 +10,7 @@ import type { BBox } from '$lib/story/compiled';
 import type { RankedEvent } from '$lib/story/parts';
 import { markInPassage, primaryFeature } from '$lib/ui/selection';
 import { formatStoryDate } from '$lib/ui/format';
+import { dateInWindow, type TimeWindow } from '$lib/time/window';
 import type { HashState, MapView } from '$lib/url/hash-state';
 import type { Shown } from './shown.svelte';
 import type { StoryIndexState } from './story-index.svelte';
@@ -194,6 +195,15 @@ export class Selection {
 		if (!(await this.close())) return;
 		await tick();
 		(back?.isConnected ? back : document.querySelector<HTMLElement>('.maplibregl-canvas'))?.focus();
+	}
+
+	/**
+	 * The reader moved the time window: the link records it, and an open popup for a feature
+	 * now outside it closes (it would point at nothing on the map).
+	 */
+	setWindow(w: TimeWindow) {
+		this.#o.url.update(this.#o.shown.withWindow(w));
+		if (this.feature && !dateInWindow(this.feature.date, w)) void this.dismiss();
 	}
 
 	/** Escape anywhere in the page (that nothing else took) closes the popup. */
