@@ -1,0 +1,85 @@
+/**
+ * The story as a spreadsheet: one row per feature, lists flattened (`flat.ts`). RFC 4180
+ * (CRLF line ends, fields with `"`, `,`, CR or LF quoted) with a UTF-8 byte order mark, which
+ * Excel needs to read UTF-8 at all. Points also get `longitude` and `latitude` columns;
+ * every row's geometry is in `wkt`, written by `@terraformer/wkt` (small, no dependencies,
+ * maintained with the rest of Esri's Terraformer), so one column maps every row in QGIS.
+ */
+import { geojsonToWKT } from '@terraformer/wkt';
+import type { CompiledStory } from '$lib/story/compiled';
+import { flatCountries, flatPassages, flatQuoteOffsets, flatSources } from './flat';
+import { exportRecords, type ExportOptions, type ExportRecord } from './records';
+
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
+
+/**
+ * A cell's value: text from the data, or a number this module computed (a coordinate, a
+ * distance). Only text is neutralised: `-12.5` in `longitude` must stay a number.
+ */
+export type CsvValue = string | number | undefined;
+
+/**
+ * What a spreadsheet may take for a formula at the start of a cell (OWASP's CSV injection
+ * list): such text gets a leading `'`, which spreadsheets read as "this is text".
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell, neutralised against formulas and quoted as RFC 4180 asks. */
+export function csvCell(value: CsvValue): string {
+	if (value === undefined) return '';
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	const text = FORMULA_START.test(value) ? `'${value}` : value;
+	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One line: cells joined, CRLF-terminated. */
+export function csvLine(values: readonly CsvValue[]): string {
+	return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+/** The columns, in order, and how each is read off a feature. */
+const COLUMNS: [name: string, value: (r: ExportRecord) => CsvValue][] = [
+	['fid', (r) => r.fid],
+	['layer', (r) => r.layer.id],
+	['layerTitle', (r) => r.layer.title],
+	['event', (r) => r.event.id],
+	['eventTitle', (r) => r.event.title],
+	['eventStart', (r) => r.event.start],
+	['eventEnd', (r) => r.event.end ?? ''],
+	['kind', (r) => r.properties.kind],
+	['kindLabel', (r) => r.kind.label],
+	['title', (r) => r.properties.title],
+	['date', (r) => r.properties.date],
+	['country', (r) => flatCountries(r.properties.country)],
+	['waters', (r) => r.properties.waters],
+	['precision', (r) => r.properties.precision],
+	['uncertaintyKm', (r) => r.properties.uncertaintyKm],
+	['claimedBy', (r) => r.properties.claimedBy],
+	['claimDate', (r) => r.properties.claimDate],
+	['label', (r) => r.properties.label],
+	['passages', (r) => flatPassages(r.passages)],
+	['quote', (r) => r.properties.quote],
+	['quoteOffsets', (r) => flatQuoteOffsets(r.passages)],
+	['sources', (r) => flatSources(r.properties.sources)],
+	['summary', (r) => r.properties.summary],
+	['note', (r) => r.properties.note],
+	['derivedFrom', (r) => r.properties.derivedFrom],
+	['lengthKm', (r) => r.properties.lengthKm],
+	['eventUrl', (r) => r.eventUrl],
+	['geometryType', (r) => r.geometry.type],
+	['longitude', (r) => (r.geometry.type === 'Point' ? r.geometry.coordinates[0] : undefined)],
+	['latitude', (r) => (r.geometry.type === 'Point' ? r.geometry.coordinates[1] : undefined)],
+	['wkt', (r) => geojsonToWKT(r.geometry)]
+];
+
+/** The column names, in file order. */
+export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+
+/** The CSV file's text, byte order mark first: serve it encoded as UTF-8. */
+export function storyCsv(story: CompiledStory, options: ExportOptions): string {
+	const rows = exportRecords(story, options).map((r) =>
+		csvLine(COLUMNS.map(([, value]) => value(r)))
+	);
+	return `\uFEFF${csvLine(CSV_COLUMNS)}${rows.join('')}`;
+}
