@@ -22,6 +22,8 @@ const TYPES = {
 	'.css': 'text/css; charset=utf-8',
 	'.json': 'application/json',
 	'.geojson': 'application/geo+json',
+	'.csv': 'text/csv; charset=utf-8',
+	'.kml': 'application/vnd.google-earth.kml+xml',
 	'.pbf': 'application/x-protobuf',
 	'.pmtiles': 'application/vnd.pmtiles',
 	'.png': 'image/png',

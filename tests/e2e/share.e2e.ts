@@ -150,4 +150,35 @@ test.describe('share links', () => {
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('image/png');
 	});
+
+	test('an event’s popup offers its data and the story’s, each file served with its type', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/events/su24-shootdown/');
+		await waitForMap(page);
+		const data = popup(page).locator('.downloads');
+		await expect(data).toBeVisible();
+		const links = data.getByRole('link');
+		await expect(links).toHaveCount(8);
+		// Reached from the popup by Tab, as the popup's other links are.
+		await links.first().focus();
+		await expect(links.first()).toBeFocused();
+		const types: Record<string, string> = {
+			geojson: 'application/geo+json',
+			csv: 'text/csv; charset=utf-8',
+			kml: 'application/vnd.google-earth.kml+xml',
+			json: 'application/json'
+		};
+		for (const link of await links.all()) {
+			const href = (await link.getAttribute('href'))!;
+			expect(href).toMatch(/^\/(events\/su24-shootdown|downloads)\//);
+			expect(await link.getAttribute('download')).toMatch(/^conflict-map-(su24-shootdown|story)/);
+			const res = await request.get(href);
+			expect(res.status(), href).toBe(200);
+			expect(res.headers()['content-type'], href).toBe(types[href.split('.').pop()!]);
+		}
+		// The story's files say their size.
+		await expect(data.getByRole('link', { name: /^GeoJSON \(\d+ KB\)$/ })).toBeVisible();
+	});
 });

@@ -18,6 +18,7 @@ import {
 } from '$lib/story/parts';
 import { timelineDomain } from '$lib/time/timeline';
 import { siteUrl } from './site';
+import { downloadSizes } from './downloads';
 import { SEARCH_PART_EVENTS } from '$lib/search/parts';
 import { buildSearchParts, type SearchPart } from '$lib/search/documents';
 
@@ -62,6 +63,7 @@ export function getStoryParts(): Promise<{
 			inlineEvents: envCount('STORY_INLINE_EVENTS', DEFAULT_INLINE_EVENTS),
 			pageLimit: envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT),
 			searchPartEvents: searchPartEvents(),
+			downloads: downloadSizes(story, siteUrl()),
 			siteUrl: siteUrl(),
 			domain: timelineDomain(story.events, story.article.date)
 		})

@@ -19,6 +19,7 @@ import type { Domain } from '$lib/time/timeline';
 import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import type { LinkRange } from '$lib/article/segments';
 import { searchPartCount } from '$lib/search/parts';
+import type { DownloadName } from '$lib/export/files';
 
 export interface StoryShell {
 	article: StorySummary['article'];
@@ -36,6 +37,10 @@ export interface StoryShell {
 	lists: number;
 	/** How many parts the search index has (`/story/search-<k>.json`, `$lib/search/parts`). */
 	searchParts: number;
+	/** The whole story's downloads and their sizes in bytes (`$lib/export/files`). */
+	downloads: Partial<Record<DownloadName, number>>;
+	/** Whether each event has its own downloads (stories up to the page limit). */
+	eventDownloads: boolean;
 	/** Which words of each passage link to which feature (`passageLinks`, from every feature). */
 	links: Record<string, LinkRange[]>;
 	/** Passages with features on the map. */
@@ -113,6 +118,8 @@ export interface SplitOptions {
 	pageLimit?: number;
 	/** Events per part of the search index (`$lib/search/parts`). */
 	searchPartEvents?: number;
+	/** The whole story's downloads' sizes (made on the server: `$lib/server/downloads`). */
+	downloads?: Partial<Record<DownloadName, number>>;
 	siteUrl: string;
 	domain: Domain;
 }
@@ -180,6 +187,8 @@ export function splitSummary(
 			parts: count,
 			lists: lists.length,
 			searchParts: searchPartCount(summary.events.length, opts.searchPartEvents),
+			downloads: opts.downloads ?? {},
+			eventDownloads: summary.events.length <= (opts.pageLimit ?? DEFAULT_PAGE_LIMIT),
 			links: passageLinks(summary.article.passages, summary.features),
 			mapped: Object.keys(byPassage).filter((p) => byPassage[p].length > 0),
 			inline: summary.events.length <= (opts.inlineEvents ?? DEFAULT_INLINE_EVENTS),
