@@ -157,6 +157,10 @@ test.describe('share links', () => {
 	}) => {
 		await page.goto('/events/su24-shootdown/');
 		await waitForMap(page);
+		// Folded under "Data", opened from the keyboard.
+		const summary = popup(page).getByText('Data', { exact: true });
+		await summary.focus();
+		await page.keyboard.press('Enter');
 		const data = popup(page).locator('.downloads');
 		await expect(data).toBeVisible();
 		const links = data.getByRole('link');
