@@ -81,6 +81,13 @@ describe('escapeXml', () => {
 		);
 	});
 
+	it('keeps the line ends a parser would normalise (found by the property above)', () => {
+		const s = 'a\u2028b\u0085c\u2029d\r\ne';
+		const doc = read(`<r a="${escapeXml(s)}">${escapeXml(s)}</r>`);
+		expect(doc.documentElement!.textContent).toBe(s);
+		expect(doc.documentElement!.getAttribute('a')).toBe(s);
+	});
+
 	it('replaces what XML cannot hold, so the file still parses', () => {
 		const doc = read(`<r>${escapeXml('a\u0001b\uFFFEc\uD800d')}</r>`);
 		expect(doc.documentElement!.textContent).toBe('a\uFFFDb\uFFFDc\uFFFDd');

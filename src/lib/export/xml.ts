@@ -11,12 +11,17 @@ const ENTITIES: Record<string, string> = {
 	// Not &apos;: HTML 4 lacks it, and the KML balloon is HTML.
 	"'": '&#39;',
 	// Written as references: parsers turn a raw CR (or CRLF) into LF, and a raw tab or LF in
-	// an attribute into a space, so the text would not read back as it was.
+	// an attribute into a space, so the text would not read back as it was. NEL and the
+	// Unicode line and paragraph separators too: parsers that follow XML 1.1's line ends
+	// (xmldom does) turn them into LF; a reference is never normalised.
 	'\t': '&#9;',
 	'\n': '&#10;',
-	'\r': '&#13;'
+	'\r': '&#13;',
+	'\u0085': '&#x85;',
+	'\u2028': '&#x2028;',
+	'\u2029': '&#x2029;'
 };
-const MARKUP = /[&<>"'\t\n\r]/g;
+const MARKUP = /[&<>"'\t\n\r\u0085\u2028\u2029]/g;
 
 /**
  * Characters XML 1.0 cannot hold at all, not even as references: C0 controls other than tab,
