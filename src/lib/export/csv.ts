@@ -7,7 +7,7 @@
  */
 import { geojsonToWKT } from '@terraformer/wkt';
 import type { CompiledStory } from '$lib/story/compiled';
-import { flatCountries, flatPassages, flatQuoteOffsets, flatSources } from './flat';
+import { FLAT_FIELDS, type FlatValue } from './flat';
 import { exportRecords, type ExportOptions, type ExportRecord } from './records';
 
 export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
@@ -16,7 +16,7 @@ export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
  * A cell's value: text from the data, or a number this module computed (a coordinate, a
  * distance). Only text is neutralised: `-12.5` in `longitude` must stay a number.
  */
-export type CsvValue = string | number | undefined;
+export type CsvValue = FlatValue;
 
 /**
  * What a spreadsheet may take for a formula at the start of a cell (OWASP's CSV injection
@@ -38,36 +38,9 @@ export function csvLine(values: readonly CsvValue[]): string {
 	return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-/** The columns, in order, and how each is read off a feature. */
-const COLUMNS: [name: string, value: (r: ExportRecord) => CsvValue][] = [
-	['fid', (r) => r.fid],
-	['layer', (r) => r.layer.id],
-	['layerTitle', (r) => r.layer.title],
-	['event', (r) => r.event.id],
-	['eventTitle', (r) => r.event.title],
-	['eventStart', (r) => r.event.start],
-	['eventEnd', (r) => r.event.end ?? ''],
-	['kind', (r) => r.properties.kind],
-	['kindLabel', (r) => r.kind.label],
-	['title', (r) => r.properties.title],
-	['date', (r) => r.properties.date],
-	['country', (r) => flatCountries(r.properties.country)],
-	['waters', (r) => r.properties.waters],
-	['precision', (r) => r.properties.precision],
-	['uncertaintyKm', (r) => r.properties.uncertaintyKm],
-	['claimedBy', (r) => r.properties.claimedBy],
-	['claimDate', (r) => r.properties.claimDate],
-	['label', (r) => r.properties.label],
-	['passages', (r) => flatPassages(r.passages)],
-	['quote', (r) => r.properties.quote],
-	['quoteOffsets', (r) => flatQuoteOffsets(r.passages)],
-	['sources', (r) => flatSources(r.properties.sources)],
-	['summary', (r) => r.properties.summary],
-	['note', (r) => r.properties.note],
-	['derivedFrom', (r) => r.properties.derivedFrom],
-	['lengthKm', (r) => r.properties.lengthKm],
-	['eventUrl', (r) => r.eventUrl],
-	['geometryType', (r) => r.geometry.type],
+/** The columns, in order: every flat field (`flat.ts`), then where the feature is. */
+const COLUMNS: readonly [name: string, value: (r: ExportRecord) => CsvValue][] = [
+	...FLAT_FIELDS,
 	['longitude', (r) => (r.geometry.type === 'Point' ? r.geometry.coordinates[0] : undefined)],
 	['latitude', (r) => (r.geometry.type === 'Point' ? r.geometry.coordinates[1] : undefined)],
 	['wkt', (r) => geojsonToWKT(r.geometry)]

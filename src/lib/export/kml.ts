@@ -12,7 +12,7 @@ import type { Geometry, Position } from 'geojson';
 import type { CompiledStory } from '$lib/story/compiled';
 import type { KindStyle } from '$lib/story/kinds';
 import { safeHttpUrl } from '$lib/ui/popup-format';
-import { flatCountries, flatPassages, flatQuoteOffsets, flatSources } from './flat';
+import { FLAT_FIELDS, type FlatValue } from './flat';
 import { storyMeta, type StoryMeta } from './provenance';
 import { exportRecords, type ExportOptions, type ExportRecord } from './records';
 import { escapeXml } from './xml';
@@ -94,7 +94,7 @@ function geometryXml(g: Geometry): string {
 }
 
 /** Values for programs: `<Data name="…"><value>…</value></Data>`, empty ones left out. */
-function extendedData(values: [name: string, value: string | number | undefined][]): string {
+function extendedData(values: [name: string, value: FlatValue][]): string {
 	const data = values
 		.filter(([, v]) => v !== undefined && v !== '')
 		.map(
@@ -127,6 +127,34 @@ function timeSpan(start: string, end: string | null): string {
 	return `<TimeSpan><begin>${escapeXml(start)}</begin>${end ? `<end>${escapeXml(end)}</end>` : ''}</TimeSpan>`;
 }
 
+/** The flat fields (`flat.ts`) a Placemark's `<ExtendedData>` carries (its name, folder,
+ * time span and geometry say the rest). */
+const PLACEMARK_DATA = new Set([
+	'fid',
+	'layer',
+	'event',
+	'eventTitle',
+	'kind',
+	'kindLabel',
+	'date',
+	'country',
+	'waters',
+	'precision',
+	'uncertaintyKm',
+	'claimedBy',
+	'claimDate',
+	'label',
+	'passages',
+	'quote',
+	'quoteOffsets',
+	'sources',
+	'summary',
+	'note',
+	'derivedFrom',
+	'eventUrl'
+]);
+const PLACEMARK_FIELDS = FLAT_FIELDS.filter(([name]) => PLACEMARK_DATA.has(name));
+
 function placemark(r: ExportRecord): string {
 	const p = r.properties;
 	return (
@@ -135,30 +163,7 @@ function placemark(r: ExportRecord): string {
 		element('description', descriptionHtml(r)) +
 		timeSpan(r.event.start, r.event.end) +
 		`<styleUrl>#${escapeXml(styleId(p.kind))}</styleUrl>` +
-		extendedData([
-			['fid', r.fid],
-			['layer', r.layer.id],
-			['event', r.event.id],
-			['eventTitle', r.event.title],
-			['kind', p.kind],
-			['kindLabel', r.kind.label],
-			['date', p.date],
-			['country', flatCountries(p.country)],
-			['waters', p.waters],
-			['precision', p.precision],
-			['uncertaintyKm', p.uncertaintyKm],
-			['claimedBy', p.claimedBy],
-			['claimDate', p.claimDate],
-			['label', p.label],
-			['passages', flatPassages(r.passages)],
-			['quote', p.quote],
-			['quoteOffsets', flatQuoteOffsets(r.passages)],
-			['sources', flatSources(p.sources)],
-			['summary', p.summary],
-			['note', p.note],
-			['derivedFrom', p.derivedFrom],
-			['eventUrl', r.eventUrl]
-		]) +
+		extendedData(PLACEMARK_FIELDS.map(([name, value]) => [name, value(r)])) +
 		geometryXml(r.geometry) +
 		`</Placemark>`
 	);
