@@ -49,7 +49,7 @@ export function storySummaryOf(siteDir) {
 	const file = path.join(siteDir, 'story', 'shell.json');
 	const shell = JSON.parse(readFileSync(file, 'utf8'));
 	if (!shell?.layers) throw new Error(`${file} holds no story`);
-	return /** @type {{ layers: any[]; bbox: number[] }} */ (shell);
+	return /** @type {{ layers: any[]; bbox: number[]; kinds: Record<string, any> }} */ (shell);
 }
 
 /**
@@ -65,6 +65,7 @@ export async function makeBarePage({ siteDir, outDir }) {
 		if (!existsSync(path.join(site, d))) throw new Error(`${site}/${d} is missing`);
 	await writeBarePage({
 		layers: story.layers,
+		kinds: story.kinds,
 		bbox: story.bbox,
 		outDir,
 		link: { generated: path.join(site, 'generated'), data: path.join(site, 'data') }
@@ -81,11 +82,13 @@ export async function makeBarePage({ siteDir, outDir }) {
  * @param {{ storyDir: string; generatedDir: string; outDir: string }} opts
  */
 export async function makeBarePageFromStory({ storyDir, generatedDir, outDir }) {
-	const [{ uncertaintyCircle }, { framingBBox }, { kinds: KINDS }] = await Promise.all([
-		loadTs('src/lib/geo/uncertainty.ts'),
-		loadTs('src/lib/geo/bounds.ts'),
-		loadTs('src/lib/story/schema.ts')
-	]);
+	const [{ uncertaintyCircle }, { framingBBox }, { kinds: KINDS }, { BUILT_IN_KINDS }] =
+		await Promise.all([
+			loadTs('src/lib/geo/uncertainty.ts'),
+			loadTs('src/lib/geo/bounds.ts'),
+			loadTs('src/lib/story/schema.ts'),
+			loadTs('src/lib/story/kinds.ts')
+		]);
 	/** @type {{ id: string; order: number; cluster: boolean; hidden: boolean; kinds: string[]; claimants: string[]; features: any[] }[]} */
 	const layers = [];
 	const circles = [];
@@ -158,7 +161,14 @@ export async function makeBarePageFromStory({ storyDir, generatedDir, outDir }) 
 		all.map((f) => f.geometry),
 		{ fraction: 0.05, minHalfSpanKm: 1 }
 	);
-	await writeBarePage({ layers, bbox, outDir, link: { generated: generatedDir } });
+	// Generated stories draw the built-in kinds only.
+	await writeBarePage({
+		layers,
+		kinds: BUILT_IN_KINDS,
+		bbox,
+		outDir,
+		link: { generated: generatedDir }
+	});
 	mkdirSync(path.join(outDir, 'data'));
 	for (const l of layers)
 		writeFileSync(
@@ -169,9 +179,9 @@ export async function makeBarePageFromStory({ storyDir, generatedDir, outDir }) 
 }
 
 /**
- * @param {{ layers: any[]; bbox: number[]; outDir: string; link: Record<string, string> }} o
+ * @param {{ layers: any[]; kinds: Record<string, any>; bbox: number[]; outDir: string; link: Record<string, string> }} o
  */
-async function writeBarePage({ layers, bbox, outDir, link }) {
+async function writeBarePage({ layers, kinds, bbox, outDir, link }) {
 	const [basemap, storyStyle] = await Promise.all([
 		loadTs('src/lib/map/basemap-style.ts'),
 		loadTs('src/lib/map/story-style.ts')
@@ -184,9 +194,9 @@ async function writeBarePage({ layers, bbox, outDir, link }) {
 			`${ORIGIN}/data/${layer.id}.geojson`
 		);
 	}
-	style.layers.push(...layers.flatMap((/** @type {any} */ l) => storyStyle.storyLayers(l)));
+	style.layers.push(...layers.flatMap((/** @type {any} */ l) => storyStyle.storyLayers(l, kinds)));
 	const interactive = storyStyle.interactiveLayerIds(layers);
-	const icons = await markerIcons();
+	const icons = await markerIcons(kinds);
 
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(path.join(outDir, 'maplibre'), { recursive: true });
@@ -216,12 +226,12 @@ async function writeBarePage({ layers, bbox, outDir, link }) {
  * app's rasterising counts as app cost, which it is.
  * @returns {Promise<Record<string, { w: number; h: number; d: string }>>}
  */
-async function markerIcons() {
+async function markerIcons(/** @type {Record<string, any>} */ kinds) {
 	if (!existsSync(path.join(root, 'src/lib/map/icons.ts'))) return {};
 	const { markerImages } = await loadTs('src/lib/map/icons.ts');
 	/** @type {Record<string, { w: number; h: number; d: string }>} */
 	const out = {};
-	for (const [id, img] of Object.entries(markerImages(1))) {
+	for (const [id, img] of Object.entries(markerImages(kinds, 1))) {
 		const i = /** @type {{ width: number; height: number; data: Uint8Array }} */ (img);
 		out[id] = { w: i.width, h: i.height, d: Buffer.from(i.data).toString('base64') };
 	}

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-	KIND_SHAPES,
+	kindShapes,
 	markerImages,
 	outline,
 	rasterise,
 	svgPoints,
 	type Shape
 } from '../../src/lib/map/icons';
+import { BUILT_IN_KINDS } from '../../src/lib/story/kinds';
+
+/** The built-in kinds' shapes. */
+const KIND_SHAPES = kindShapes(BUILT_IN_KINDS);
 
 const shapes: Shape[] = ['triangle', 'diamond', 'star', 'square', 'cross', 'hexagon', 'circle'];
 
@@ -60,7 +64,7 @@ describe('marker shapes', () => {
 	});
 
 	it('registers one image per shaped kind', () => {
-		expect(Object.keys(markerImages(1)).sort()).toEqual(
+		expect(Object.keys(markerImages(BUILT_IN_KINDS, 1)).sort()).toEqual(
 			Object.keys(KIND_SHAPES)
 				.map((k) => `marker-${k}`)
 				.sort()

@@ -16,6 +16,7 @@ import {
 	storySource,
 	type StyleLayerInput
 } from '$lib/map/story-style';
+import { BUILT_IN_KINDS } from '$lib/story/kinds';
 import { passes } from './filter-eval';
 
 const sites: StyleLayerInput = { id: 'sites', cluster: true, hidden: false, kinds: ['attack'] };
@@ -31,21 +32,21 @@ type Layer = { id: string; layout?: { visibility?: string }; filter?: unknown };
 
 describe('shownLayers', () => {
 	it('draws a layer the link shows, even one hidden by default, and hides one it does not', () => {
-		for (const l of shownLayers(routes, { visible: true, inTime: null }) as Layer[])
+		for (const l of shownLayers(routes, { visible: true, inTime: null }, BUILT_IN_KINDS) as Layer[])
 			expect(l.layout?.visibility, l.id).toBe('visible');
-		for (const l of shownLayers(sites, { visible: false, inTime: null }) as Layer[])
+		for (const l of shownLayers(sites, { visible: false, inTime: null }, BUILT_IN_KINDS) as Layer[])
 			expect(l.layout?.visibility, l.id).toBe('none');
 	});
 
 	it('without a window, is the style’s own layers', () => {
-		const own = storyLayers(sites) as Layer[];
-		const shown = shownLayers(sites, { visible: true, inTime: null }) as Layer[];
+		const own = storyLayers(sites, BUILT_IN_KINDS) as Layer[];
+		const shown = shownLayers(sites, { visible: true, inTime: null }, BUILT_IN_KINDS) as Layer[];
 		expect(shown.map((l) => l.filter)).toEqual(own.map((l) => l.filter));
 	});
 
 	it('with a window, keeps each layer’s own filter and adds the window’s', () => {
-		const own = storyLayers(routes) as Layer[];
-		const shown = shownLayers(routes, { visible: true, inTime: week }) as Layer[];
+		const own = storyLayers(routes, BUILT_IN_KINDS) as Layer[];
+		const shown = shownLayers(routes, { visible: true, inTime: week }, BUILT_IN_KINDS) as Layer[];
 		const line = shown.find((l) => l.id === 'story-routes-line')!;
 		const base = own.find((l) => l.id === 'story-routes-line')!.filter;
 		expect(line.filter).toEqual(['all', base, week]);
@@ -62,7 +63,11 @@ describe('shownLayers', () => {
 		for (const l of [sites, routes]) {
 			style.sources[sourceId(l.id)] = storySource(l, `https://example.org/${l.id}.geojson`, week);
 			style.layers.push(
-				...(shownLayers(l, { visible: l === sites, inTime: week }) as StyleSpecification['layers'])
+				...(shownLayers(
+					l,
+					{ visible: l === sites, inTime: week },
+					BUILT_IN_KINDS
+				) as StyleSpecification['layers'])
 			);
 		}
 		expect(validateStyleMin(style)).toEqual([]);

@@ -16,7 +16,6 @@ import {
 } from '../../src/lib/map/basemap-style';
 import {
 	CLAIM_COLOURS,
-	KIND_COLOURS,
 	colourExpression,
 	DENSE_DOUBT,
 	DENSE_DOUBT_MINZOOM,
@@ -27,6 +26,12 @@ import {
 	storySource,
 	type StyleLayerInput
 } from '../../src/lib/map/story-style';
+import { BUILT_IN_KINDS } from '../../src/lib/story/kinds';
+
+/** The built-in kinds' colours, which these tests draw with. */
+const KIND_COLOURS: Record<string, string> = Object.fromEntries(
+	Object.entries(BUILT_IN_KINDS).map(([kind, style]) => [kind, style.colour])
+);
 
 const layers: StyleLayerInput[] = [
 	{ id: 'sites', cluster: true, hidden: false, kinds: ['attack'] },
@@ -45,7 +50,9 @@ function fullStyle(): StyleSpecification {
 	const style = basemapStyle('https://example.org');
 	for (const l of layers)
 		style.sources[sourceId(l.id)] = storySource(l, `https://example.org/data/${l.id}.geojson`);
-	style.layers.push(...(layers.flatMap((l) => storyLayers(l)) as StyleSpecification['layers']));
+	style.layers.push(
+		...(layers.flatMap((l) => storyLayers(l, BUILT_IN_KINDS)) as StyleSpecification['layers'])
+	);
 	return style;
 }
 
@@ -110,7 +117,7 @@ describe('the style', () => {
 	});
 
 	it('gives stable layer ids, and hides layers the data marks hidden', () => {
-		const routes = storyLayers(layers[2]);
+		const routes = storyLayers(layers[2], BUILT_IN_KINDS);
 		expect(routes.map((l) => l.id)).toContain(mapLayerIds('routes').line);
 		for (const l of routes)
 			expect((l as { layout?: { visibility?: string } }).layout?.visibility).toBe('none');
@@ -119,8 +126,12 @@ describe('the style', () => {
 	});
 
 	it('adds direction arrows only to layers with routes or flown paths', () => {
-		expect(storyLayers(layers[2]).some((l) => l.id === mapLayerIds('routes').arrows)).toBe(true);
-		expect(storyLayers(layers[0]).some((l) => l.id === mapLayerIds('sites').arrows)).toBe(false);
+		expect(
+			storyLayers(layers[2], BUILT_IN_KINDS).some((l) => l.id === mapLayerIds('routes').arrows)
+		).toBe(true);
+		expect(
+			storyLayers(layers[0], BUILT_IN_KINDS).some((l) => l.id === mapLayerIds('sites').arrows)
+		).toBe(false);
 	});
 });
 
@@ -134,14 +145,15 @@ describe('level of detail', () => {
 	});
 
 	it('draws a few uncertainty circles at every zoom', () => {
-		for (const l of storyLayers(doubt(DENSE_DOUBT))) expect('minzoom' in l).toBe(false);
+		for (const l of storyLayers(doubt(DENSE_DOUBT), BUILT_IN_KINDS))
+			expect('minzoom' in l).toBe(false);
 	});
 
 	it('draws thousands of them from a closer zoom, and only them', () => {
-		const dense = storyLayers(doubt(DENSE_DOUBT + 1));
+		const dense = storyLayers(doubt(DENSE_DOUBT + 1), BUILT_IN_KINDS);
 		expect(dense.length).toBeGreaterThan(0);
 		for (const l of dense) expect(l).toMatchObject({ minzoom: DENSE_DOUBT_MINZOOM });
-		const manyPoints = storyLayers({ ...layers[0], featureCount: 100_000 });
+		const manyPoints = storyLayers({ ...layers[0], featureCount: 100_000 }, BUILT_IN_KINDS);
 		for (const l of manyPoints) expect('minzoom' in l).toBe(false);
 	});
 });
@@ -149,13 +161,15 @@ describe('level of detail', () => {
 describe('colour by kind', () => {
 	it('maps each kind to its palette colour, unknown kinds to grey', () => {
 		for (const [kind, hex] of Object.entries(KIND_COLOURS)) {
-			expect(evaluate(colourExpression(), { kind })).toBe(rgba(hex));
+			expect(evaluate(colourExpression(BUILT_IN_KINDS), { kind })).toBe(rgba(hex));
 		}
-		expect(evaluate(colourExpression(), { kind: 'something-new' })).toBe(rgba('#555555'));
+		expect(evaluate(colourExpression(BUILT_IN_KINDS), { kind: 'something-new' })).toBe(
+			rgba('#555555')
+		);
 	});
 
 	it('colours the two sides of a dispute differently', () => {
-		const expr = colourExpression(['Turkey', 'Russia']);
+		const expr = colourExpression(BUILT_IN_KINDS, ['Turkey', 'Russia']);
 		const turkish = evaluate(expr, { kind: 'claim', claimedBy: 'Turkey' });
 		const russian = evaluate(expr, { kind: 'claim', claimedBy: 'Russia' });
 		expect(turkish).toBe(rgba(CLAIM_COLOURS[0]));

@@ -7,7 +7,7 @@ import type { Polygon } from 'geojson';
 import { loadNaturalEarth } from '$lib/geo/natural-earth-file';
 import { loadStory } from '$lib/story/load';
 import type { CompiledStory } from '$lib/story/compiled';
-import { KIND_COLOURS } from '$lib/map/story-style';
+import { BUILT_IN_KINDS } from '$lib/story/kinds';
 import {
 	rewindForD3,
 	shortLabel,
@@ -69,7 +69,7 @@ describe('static overview of the valid fixture story', () => {
 			expect(s.event).toBe(f.properties.event);
 			expect(s.layer).toBe(f.properties.layer);
 			expect(s.passage).toBe(f.properties.passages[0]);
-			expect(s.colour).toBe(KIND_COLOURS[f.properties.kind]);
+			expect(s.colour).toBe(BUILT_IN_KINDS[f.properties.kind].colour);
 		}
 	});
 

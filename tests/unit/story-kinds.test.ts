@@ -117,7 +117,7 @@ describe('a declared kind reaches everything that draws kinds', () => {
 	});
 
 	it('its marker icon is drawn in its colour', () => {
-		const images = markerImages(1, kinds);
+		const images = markerImages(kinds, 1);
 		const image = images[iconId('naval-incident')];
 		expect(image).toBeDefined();
 		const centre = ((image.height / 2) * image.width + image.width / 2) * 4;
@@ -126,14 +126,14 @@ describe('a declared kind reaches everything that draws kinds', () => {
 	});
 
 	it('the legend shows its label and its symbol', () => {
-		const s = swatch('naval-incident', undefined, kinds);
+		const s = swatch('naval-incident', kinds);
 		expect(s).toMatchObject({ label: 'Naval incident', shape: 'marker', colour: naval.colour });
 		expect(s.points).toBeTruthy();
-		expect(swatch('ship-route', undefined, kinds)).toMatchObject({
+		expect(swatch('ship-route', kinds)).toMatchObject({
 			label: "Ship's route",
 			shape: 'line'
 		});
-		expect(swatch('crash', undefined, kinds)).toMatchObject({ label: 'Air crash' });
+		expect(swatch('crash', kinds)).toMatchObject({ label: 'Air crash' });
 	});
 
 	it('the static overview and the preview images draw it in its colour', () => {

@@ -4,25 +4,16 @@
  * `map.addImage`, no sprite file and no network) and the legend (an SVG polygon), so the
  * two always match. Pure: no canvas, testable in node.
  */
-import {
-	BUILT_IN_KINDS,
-	iconKinds,
-	kindStyle,
-	type KindTable,
-	type MarkerShape
-} from '$lib/story/kinds';
+import { iconKinds, kindStyle, type KindTable, type MarkerShape } from '$lib/story/kinds';
 
 export type Shape = MarkerShape;
 
-/** The marker shape of each point kind drawn as an icon, in a table (built-in kinds by default). */
-export const kindShapes = (kinds: KindTable = BUILT_IN_KINDS): Record<string, Shape> =>
+/** The marker shape of each point kind drawn as an icon, in a kind table. */
+export const kindShapes = (kinds: KindTable): Record<string, Shape> =>
 	Object.fromEntries(iconKinds(kinds).map((kind) => [kind, kinds[kind].symbol as Shape]));
 
-/** The built-in kinds' shapes. */
-export const KIND_SHAPES: Record<string, Shape> = kindShapes();
-
 /** A kind's marker shape; kinds without one are circles. */
-export const shapeOf = (kind: string, kinds: KindTable = BUILT_IN_KINDS): Shape =>
+export const shapeOf = (kind: string, kinds: KindTable): Shape =>
 	kindShapes(kinds)[kind] ?? 'circle';
 
 /** The image id a kind's marker is registered under (`icon-image`). */
@@ -144,10 +135,7 @@ export function rasterise(shape: Shape, fill: string, size = 18, pixelRatio = 2)
 }
 
 /** Every marker image the story layers may ask for, by image id: one per icon kind of the table. */
-export function markerImages(
-	pixelRatio = 2,
-	kinds: KindTable = BUILT_IN_KINDS
-): Record<string, IconImage> {
+export function markerImages(kinds: KindTable, pixelRatio = 2): Record<string, IconImage> {
 	const out: Record<string, IconImage> = {};
 	for (const [kind, shape] of Object.entries(kindShapes(kinds))) {
 		out[iconId(kind)] = rasterise(shape, kindStyle(kinds, kind).colour, 18, pixelRatio);

@@ -2,7 +2,7 @@
  * How each kind looks, for the legend: the same colours and shapes as the map style,
  * so the legend can never drift from what is drawn.
  */
-import { BUILT_IN_KINDS, kindStyle, type KindTable } from '$lib/story/kinds';
+import { kindStyle, type KindTable } from '$lib/story/kinds';
 import { kindShapes, svgPoints } from './icons';
 
 export type SwatchShape = 'marker' | 'dot' | 'ring' | 'line' | 'dashed' | 'arrow' | 'area' | 'text';
@@ -33,16 +33,12 @@ function shapeOf(kind: string, kinds: KindTable): SwatchShape {
 	return 'dot';
 }
 
-/** How a kind of the table looks in the legend (built-in kinds by default). */
-export function swatch(
-	kind: string,
-	geometryHint?: 'area',
-	kinds: KindTable = BUILT_IN_KINDS
-): Swatch {
+/** How a kind of the table looks in the legend. */
+export function swatch(kind: string, kinds: KindTable): Swatch {
 	const shape = kindShapes(kinds)[kind];
 	return {
 		kind,
-		shape: geometryHint ?? shapeOf(kind, kinds),
+		shape: shapeOf(kind, kinds),
 		colour: kindStyle(kinds, kind).colour,
 		label: kindStyle(kinds, kind).label,
 		points: shape ? svgPoints(shape, 14) : undefined

@@ -14,7 +14,6 @@ import type {
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 import { UNCERTAINTY_LAYER } from '$lib/story/compiled';
 import {
-	BUILT_IN_KINDS,
 	CLAIM_COLOURS,
 	FALLBACK_COLOUR,
 	iconKinds,
@@ -24,7 +23,7 @@ import {
 	type KindTable
 } from '$lib/story/kinds';
 
-export { KIND_COLOURS, CLAIM_COLOURS } from './palette';
+export { CLAIM_COLOURS } from '$lib/story/kinds';
 
 /** What the style needs to know about a layer (a compiled layer without its data). */
 export interface StyleLayerInput {
@@ -98,8 +97,8 @@ function byKindCase(
 
 /** A `match` expression from kind to colour; claims are coloured by who makes them. */
 export function colourExpression(
-	claimants: string[] = [],
-	kinds: KindTable = BUILT_IN_KINDS
+	kinds: KindTable,
+	claimants: string[] = []
 ): ExpressionSpecification {
 	const entries = Object.entries(kinds);
 	const byKind: ExpressionSpecification =
@@ -131,9 +130,8 @@ const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 /** Kinds drawn dashed (built in: what never happened, the unflown leg, and generalised lines, borders). */
-export const dashedKinds = (kinds: KindTable = BUILT_IN_KINDS) =>
+export const dashedKinds = (kinds: KindTable) =>
 	kindsWhere(kinds, (k) => k.geometry === 'line' && !!k.dashed);
-export const DASHED_KINDS = dashedKinds();
 /** Highlighted features (hovered passage, selection) are drawn heavier. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 
@@ -185,7 +183,7 @@ export function filterInTime(
 export function shownLayers(
 	layer: StyleLayerInput,
 	show: LayerShowing,
-	kinds: KindTable = BUILT_IN_KINDS
+	kinds: KindTable
 ): AddLayerObject[] {
 	// storyLayers makes style layers only (never custom ones): each has a layout and a filter.
 	type StyleLayer = AddLayerObject & { layout?: object; filter?: FilterSpecification };
@@ -200,14 +198,11 @@ export function shownLayers(
 	});
 }
 
-/** The map layers of one story layer, drawn as the story's kind table says (built-in kinds by default). */
-export function storyLayers(
-	layer: StyleLayerInput,
-	kinds: KindTable = BUILT_IN_KINDS
-): AddLayerObject[] {
+/** The map layers of one story layer, drawn as the story's kind table says. */
+export function storyLayers(layer: StyleLayerInput, kinds: KindTable): AddLayerObject[] {
 	const ids = mapLayerIds(layer.id);
 	const source = sourceId(layer.id);
-	const colour = colourExpression(layer.claimants, kinds);
+	const colour = colourExpression(kinds, layer.claimants);
 	const isDashed = kindIn(dashedKinds(kinds));
 	/** Point kinds drawn as shaped icons (the rest, claims above all, are circles and rings). */
 	const hasIcon = kindIn(iconKinds(kinds));
