@@ -33,8 +33,38 @@ function storyCheck(): Plugin {
 	};
 }
 
+/**
+ * Every module the first view needs in one chunk: the root layout and all it imports
+ * statically (our code, Svelte's runtime), found from the module graph. Left to itself the
+ * bundler splits them into a dozen small chunks, because later code (the popup, search, the
+ * static overview) shares some of them; each split costs its import and export glue and its
+ * own compression (BENCHMARKS.md: first-load JS). Code that only later imports reach keeps
+ * its own chunks.
+ */
+function firstLoadChunk() {
+	const layout = path.resolve('src/routes/+layout.svelte');
+	let reachable: Set<string> | undefined;
+	return (
+		id: string,
+		ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
+	) => {
+		if (!reachable) {
+			reachable = new Set();
+			const stack = [layout];
+			while (stack.length > 0) {
+				const m = stack.pop() as string;
+				if (reachable.has(m)) continue;
+				reachable.add(m);
+				stack.push(...(ctx.getModuleInfo(m)?.importedIds ?? []));
+			}
+		}
+		return reachable.has(id) ? 'first' : null;
+	};
+}
+
 export default defineConfig({
 	plugins: [storyCheck(), sveltekit()],
+	build: { rollupOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk() }] } } } },
 	// The one build-time setting the browser reads besides Vite's own: the self-hosted PMTiles
 	// basemap, if any (src/lib/map/basemap-archive.ts).
 	envPrefix: ['VITE_', 'BASEMAP_PMTILES'],
