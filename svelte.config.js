@@ -72,7 +72,8 @@ const config = {
 		// Everything the site loads is its own: scripts, MapLibre's worker (a same-origin module
 		// file, so no blob:), the GeoJSON, basemap tiles and glyphs (fetch), stylesheets.
 		// What a meta tag cannot carry (frame-ancestors) is sent as a header by the host:
-		// scripts/serve.js HOST_HEADERS. tests/e2e/hardening.e2e.ts checks that no page or
+		// build/_headers (src/lib/embed/headers.ts), which scripts/serve.js sends as a host would.
+		// tests/e2e/hardening.e2e.ts checks that no page or
 		// interaction breaks it.
 		csp: {
 			mode: 'hash',

@@ -64,7 +64,11 @@ function firstLoadChunk() {
 
 export default defineConfig({
 	plugins: [storyCheck(), sveltekit()],
-	build: { rollupOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk() }] } } } },
+	build: {
+		rollupOptions: {
+			output: { codeSplitting: { groups: [{ name: firstLoadChunk(), debugName: 'first-load' }] } }
+		}
+	},
 	// The one build-time setting the browser reads besides Vite's own: the self-hosted PMTiles
 	// basemap, if any (src/lib/map/basemap-archive.ts).
 	envPrefix: ['VITE_', 'BASEMAP_PMTILES'],

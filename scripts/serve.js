@@ -4,8 +4,8 @@
  * the benchmark use, so they all see exactly the files a static host would serve.
  * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, byte ranges (a
  * PMTiles basemap is read by range requests, README: the basemap), answers unknown
- * paths with the site's 404 page, and sends the security headers a meta tag cannot carry
- * (README: hosting).
+ * paths with the site's 404 page, and sends the headers the site's `_headers` file gives each
+ * path, as Netlify and Cloudflare Pages do (README: hosting).
  *
  * Usage: node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
  */
@@ -32,13 +32,53 @@ const TYPES = {
 	'.webmanifest': 'application/manifest+json'
 };
 
-/** Headers a host should send: what a `<meta>` Content-Security-Policy cannot say. */
-export const HOST_HEADERS = {
-	'Content-Security-Policy': "frame-ancestors 'none'",
-	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'strict-origin-when-cross-origin',
-	'Cross-Origin-Opener-Policy': 'same-origin'
-};
+/**
+ * A `_headers` file (Netlify's and Cloudflare Pages' format, which the build writes:
+ * src/lib/embed/headers.ts) as rules: a path pattern (`*` matches anything) and its headers.
+ * @param {string} text
+ * @returns {{ pattern: RegExp; headers: Record<string, string> }[]}
+ */
+export function parseHeadersFile(text) {
+	/** @type {{ pattern: RegExp; headers: Record<string, string> }[]} */
+	const rules = [];
+	for (const line of text.split('\n')) {
+		if (!line.trim() || line.trimStart().startsWith('#')) continue;
+		if (!/^\s/.test(line)) {
+			const source = line
+				.trim()
+				.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+				.replaceAll('*', '.*');
+			rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+			continue;
+		}
+		const at = line.indexOf(':');
+		const rule = rules.at(-1);
+		if (rule && at > 0) rule.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+	}
+	return rules;
+}
+
+/** @type {Map<string, { pattern: RegExp; headers: Record<string, string> }[]>} */
+const headerRules = new Map();
+/**
+ * The headers the site's `_headers` file gives a path (later rules win, as on Netlify; the
+ * build's rules never overlap on a header). None where the folder has no such file.
+ * @param {string} root
+ * @param {string} pathname
+ * @returns {Record<string, string>}
+ */
+function hostHeaders(root, pathname) {
+	if (!headerRules.has(root)) {
+		const file = path.join(root, '_headers');
+		headerRules.set(root, existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : []);
+	}
+	/** @type {Record<string, string>} */
+	const out = {};
+	for (const rule of headerRules.get(root) ?? []) {
+		if (rule.pattern.test(pathname)) Object.assign(out, rule.headers);
+	}
+	return out;
+}
 
 /** @type {Map<string, boolean>} */
 const pagesLimited = new Map();
@@ -51,7 +91,7 @@ const pagesLimited = new Map();
  * @param {string} pathname
  */
 function isUnpagedEvent(root, pathname) {
-	if (!/^\/events\/[^/]+\/$/.test(pathname)) return false;
+	if (!/^(\/embed)?\/events\/[^/]+\/$/.test(pathname)) return false;
 	if (!pagesLimited.has(root)) {
 		let limited = false;
 		try {
@@ -130,12 +170,13 @@ export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
 		}
 		const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
 		/** @type {Record<string, string>} */
-		const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...HOST_HEADERS };
+		const security = hostHeaders(root, pathname);
+		const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...security };
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		let body = file;
 		const range = status === 200 ? byteRange(req.headers.range, statSync(file).size) : null;
 		if (range === 'unsatisfiable') {
-			res.writeHead(416, { 'Content-Range': `bytes */${statSync(file).size}`, ...HOST_HEADERS });
+			res.writeHead(416, { 'Content-Range': `bytes */${statSync(file).size}`, ...security });
 			res.end();
 			return;
 		}

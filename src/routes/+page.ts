@@ -1,8 +1,5 @@
-import { storyPageMeta } from '$lib/meta/page-meta';
+import { storyPageLoad } from '$lib/app/story-page-load';
 import type { PageLoad } from './$types';
 
-/** The home page's head tags (absolute URLs need the site's origin, known at build time). */
-export const load: PageLoad = async ({ parent }) => {
-	const { shell } = await parent();
-	return { meta: storyPageMeta(shell.article, shell.siteUrl) };
-};
+/** The home page's head tags. */
+export const load: PageLoad = (e) => storyPageLoad(e);

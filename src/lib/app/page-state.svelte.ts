@@ -25,6 +25,8 @@ export interface PageStateOptions extends Pick<UrlStateOptions, 'nav' | 'locatio
 	frame: (bbox: BBox) => void;
 	/** The element with keyboard focus, to return focus to when the popup closes. */
 	focused?: () => HTMLElement | null;
+	/** Where the pages live: '' for the full pages, '/embed' inside a frame. */
+	base?: string;
 }
 
 export function pageState(o: PageStateOptions) {
@@ -48,7 +50,8 @@ export function pageState(o: PageStateOptions) {
 		url,
 		page: o.page,
 		frame: o.frame,
-		focused: o.focused
+		focused: o.focused,
+		base: o.base
 	});
 	const player = new Player({
 		order: () => shown.events,
@@ -65,3 +68,6 @@ export function pageState(o: PageStateOptions) {
 	});
 	return { story, url, shown, selection, player, search };
 }
+
+/** The page's state, as the layout hands it to the components that need several parts of it. */
+export type PageState = ReturnType<typeof pageState>;

@@ -26,6 +26,11 @@ export interface SelectionOptions {
 	frame: (bbox: BBox) => void;
 	/** The element with keyboard focus (`document.activeElement`). */
 	focused?: () => HTMLElement | null;
+	/**
+	 * Where the pages live: '' for the full pages, '/embed' in the embed view, whose event
+	 * pages are `/embed/events/<id>/` (a frame stays in its own view).
+	 */
+	base?: string;
 }
 
 export interface SelectOptions {
@@ -140,7 +145,7 @@ export class Selection {
 		if (opts.frame) this.#o.frame(event.bbox);
 		// The selection shows at once; the address bar follows (the navigation fetches the
 		// event page's small data file, which the reader need not wait for).
-		const path = `/events/${eventId}/`;
+		const path = `${this.#o.base ?? ''}/events/${eventId}/`;
 		if (url.pathname() !== path) await url.navigate(path, next, {});
 		else url.push(next);
 	}
@@ -180,7 +185,7 @@ export class Selection {
 		if (this.#o.page().id) {
 			const next = { ...url.state };
 			delete next.passage;
-			await url.navigate('/', next);
+			await url.navigate(`${this.#o.base ?? ''}/`, next);
 		}
 		this.announcement = 'Popup closed.';
 		return true;

@@ -18,6 +18,11 @@ export function cardImagePath(id: string): string {
 	return `/og/${encodeURIComponent(id)}.png`;
 }
 
+/** A page's oEmbed record: one file per card id, as the preview images (`src/lib/embed`). */
+export function oembedPath(id: string): string {
+	return `/oembed/${encodeURIComponent(id)}.json`;
+}
+
 /** An absolute URL on the site for a root-relative path (`/events/x/` → `https://…/events/x/`). */
 export function absoluteUrl(path: string, site: string): string {
 	if (!path.startsWith('/') || path.startsWith('//')) {

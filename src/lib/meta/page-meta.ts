@@ -6,7 +6,15 @@
 import type { Article } from '$lib/story/schema';
 import type { CompiledEvent } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
-import { absoluteUrl, cardImagePath, OG_HEIGHT, OG_WIDTH, SITE_NAME, STORY_CARD_ID } from './links';
+import {
+	absoluteUrl,
+	cardImagePath,
+	oembedPath,
+	OG_HEIGHT,
+	OG_WIDTH,
+	SITE_NAME,
+	STORY_CARD_ID
+} from './links';
 
 export interface PageMeta {
 	/** The document `<title>`. */
@@ -20,6 +28,8 @@ export interface PageMeta {
 	siteName: string;
 	type: 'website' | 'article';
 	image: { url: string; width: number; height: number; alt: string };
+	/** Absolute: the page's oEmbed record (`<link rel="alternate">`), where it has one. */
+	oembed?: string;
 }
 
 /** Longer descriptions get cut by chat apps and search engines anyway. */
@@ -56,7 +66,8 @@ export function storyPageMeta(article: Article, site: string): PageMeta {
 		url: absoluteUrl('/', site),
 		siteName: SITE_NAME,
 		type: 'website',
-		image: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site)
+		image: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site),
+		oembed: absoluteUrl(oembedPath(STORY_CARD_ID), site)
 	};
 }
 
@@ -80,6 +91,8 @@ export function eventPageMeta(
 		type: 'article',
 		image: hasCard
 			? image(event.id, `Map: ${event.title}, ${event.place}, ${date}`, site)
-			: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site)
+			: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site),
+		// Only events with their own page have their own record (as their own preview image).
+		oembed: hasCard ? absoluteUrl(oembedPath(event.id), site) : undefined
 	};
 }
