@@ -33,9 +33,9 @@ beforeAll(() => {
 const WEEK = { from: '2015-11-20', to: '2015-11-27' };
 
 /** The modules wired as the layout wires them, over a fake address bar. */
-function app(hash = '', pathname = '/') {
+function app(hash = '', pathname = '/', base = '') {
 	const { shell, parts } = split();
-	const page = wirePage(shell, parts, hash, pathname);
+	const page = wirePage(shell, parts, hash, pathname, base);
 	page.url.read();
 	return { shell, ...page };
 }
@@ -202,6 +202,16 @@ describe('Selection', () => {
 		expect(loc.pathname).toBe('/');
 		expect(loc.hash).toBe('');
 		expect(await selection.close()).toBe(false);
+	});
+
+	it('in the embed view, selecting and closing stay in the embed view’s pages', async () => {
+		const { selection, loc } = app('#t=2015-11-20..2015-11-27', '/embed/', '/embed');
+		await selection.select('kremlin-talks', { frame: false });
+		expect(loc.pathname).toBe('/embed/events/kremlin-talks/');
+		expect(selection.event?.id).toBe('kremlin-talks');
+		expect(await selection.close()).toBe(true);
+		expect(loc.pathname).toBe('/embed/');
+		expect(loc.hash).toBe('#t=2015-11-20..2015-11-27');
 	});
 
 	it('highlights a hovered passage’s features, else a hovered event’s, else the popup’s', () => {

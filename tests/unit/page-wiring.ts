@@ -9,7 +9,13 @@ import { Selection } from '$lib/app/selection.svelte';
 import { UrlState } from '$lib/app/url-state.svelte';
 import type { StoryPart, StoryShell } from '$lib/story/parts';
 
-export function wirePage(shell: StoryShell, parts: StoryPart[], hash = '', pathname = '/') {
+export function wirePage(
+	shell: StoryShell,
+	parts: StoryPart[],
+	hash = '',
+	pathname = '/',
+	base = ''
+) {
 	const loc = { origin: 'https://example.org', pathname, search: '', hash };
 	/** Every URL the page navigated or wrote to, in order. */
 	const moves: string[] = [];
@@ -42,8 +48,9 @@ export function wirePage(shell: StoryShell, parts: StoryPart[], hash = '', pathn
 		story,
 		shown,
 		url,
-		page: () => ({ id: /^\/events\/([^/]+)\/$/.exec(loc.pathname)?.[1] }),
-		frame: (bbox) => framed.push(bbox.join(','))
+		page: () => ({ id: /^(?:\/embed)?\/events\/([^/]+)\/$/.exec(loc.pathname)?.[1] }),
+		frame: (bbox) => framed.push(bbox.join(',')),
+		base
 	});
 	return { story, url, shown, selection, loc, moves, framed };
 }
