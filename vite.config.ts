@@ -43,13 +43,15 @@ function storyCheck(): Plugin {
  */
 function firstLoadChunk() {
 	const layout = path.resolve('src/routes/+layout.svelte');
-	let reachable: Set<string> | undefined;
-	return (
-		id: string,
-		ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
-	) => {
+	type Context = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+	// One set per chunking pass: the server and the client are bundled separately, each with
+	// its own module graph.
+	const passes = new WeakMap<Context, Set<string>>();
+	return (id: string, ctx: Context) => {
+		let reachable = passes.get(ctx);
 		if (!reachable) {
 			reachable = new Set();
+			passes.set(ctx, reachable);
 			const stack = [layout];
 			while (stack.length > 0) {
 				const m = stack.pop() as string;
