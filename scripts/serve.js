@@ -169,8 +169,8 @@ export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
 			}
 		}
 		const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-		/** @type {Record<string, string>} */
 		const security = hostHeaders(root, pathname);
+		/** @type {Record<string, string>} */
 		const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...security };
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		let body = file;

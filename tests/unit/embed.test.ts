@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import {
 	EMBED_HEIGHT,
 	EMBED_WIDTH,
@@ -45,7 +45,7 @@ function readSnippet(html: string) {
 	const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
 	const iframe = doc.getElementsByTagName('iframe')[0];
 	const script = doc.getElementsByTagName('script')[0];
-	const attrs = (el: Element) =>
+	const attrs = (el: XmlElement) =>
 		Object.fromEntries(Array.from(el.attributes, (a) => [a.name, a.value]));
 	return { iframe: attrs(iframe), script: attrs(script), root: doc.documentElement };
 }
@@ -86,7 +86,7 @@ describe('embedSnippet', () => {
 					const html = embedSnippet({ src, title, origin: 'https://maps.example.org' });
 					const { iframe, root } = readSnippet(html);
 					// Exactly two elements, whatever the text.
-					expect(root.getElementsByTagName('*').length).toBe(2);
+					expect(root?.getElementsByTagName('*').length).toBe(2);
 					// What XML cannot hold at all becomes U+FFFD (escapeXml); everything else reads back.
 					expect(iframe.title).toBe(title.replace(NOT_XML, '\uFFFD'));
 				}
