@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleJson, type ExportedArticle } from '$lib/export/article';
 import { storyCsv } from '$lib/export/csv';
+import { pictureFileName } from '$lib/export/files';
 import { storyGeoJson, type StoryFeatureCollection } from '$lib/export/geojson';
 import { kmlColour, storyKml } from '$lib/export/kml';
 import { rightHandGeometry, UnknownEventError, type ExportOptions } from '$lib/export/records';
@@ -454,5 +455,17 @@ describe('odd values the stories lack', () => {
 				UnknownEventError
 			);
 		}
+	});
+});
+
+describe('pictureFileName', () => {
+	it('names the story or the event, the article’s date, and the card’s size', () => {
+		expect(pictureFileName('view', '2015-11-27')).toBe('conflict-map-story-2015-11-27.png');
+		expect(pictureFileName('view', '2015-11-27', 'su24-shootdown')).toBe(
+			'conflict-map-su24-shootdown-2015-11-27.png'
+		);
+		expect(pictureFileName('social', '2015-11-27', 'su24-shootdown')).toBe(
+			'conflict-map-su24-shootdown-2015-11-27-1200x630.png'
+		);
 	});
 });

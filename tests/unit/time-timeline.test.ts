@@ -6,7 +6,8 @@ import {
 	position,
 	setHandle,
 	timelineDomain,
-	windowIn
+	windowIn,
+	windowSummary
 } from '../../src/lib/time/timeline';
 import { addDays } from '../../src/lib/time/window';
 
@@ -81,5 +82,19 @@ describe('handles', () => {
 			),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('windowSummary', () => {
+	const domain = { start: '2015-09-20', end: '2015-12-04' };
+	it('says the window as the timeline does: all dates, or its ends, and the events in it', () => {
+		expect(windowSummary({}, domain, 8)).toBe('All dates: 8 events');
+		expect(windowSummary({ from: '2015-11-20', to: '2015-11-27' }, domain, 6)).toBe(
+			'20 Nov 2015 to 27 Nov 2015: 6 events'
+		);
+		expect(windowSummary({ from: '2015-11-24' }, domain, 1)).toBe(
+			'24 Nov 2015 to 4 Dec 2015: 1 event'
+		);
+		expect(windowSummary({}, domain, 12_345)).toBe('All dates: 12,345 events');
 	});
 });

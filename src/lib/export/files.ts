@@ -32,6 +32,15 @@ export function downloadFileName(name: DownloadName, eventId?: string): string {
 	return name === 'article.json' ? `${base}-article.json` : `${base}${name.slice(5)}`;
 }
 
+/** The picture of the view: 2× the map, or a card for social posts. */
+export type PictureVariant = 'view' | 'social';
+
+/** What a picture is saved as: the story's or the event's name, the article's date, the size. */
+export function pictureFileName(variant: PictureVariant, date: string, eventId?: string): string {
+	const size = variant === 'social' ? '-1200x630' : '';
+	return `conflict-map-${eventId ?? 'story'}-${date}${size}.png`;
+}
+
 /** Bytes for readers: "48 KB", "1.2 MB". */
 export function formatBytes(bytes: number): string {
 	if (bytes < 1000) return `${bytes} B`;

@@ -3,6 +3,7 @@
  * Pure, so the Timeline component only draws what this computes.
  */
 import type { CompiledEvent } from '$lib/story/compiled';
+import { formatCount, formatStoryDate } from '$lib/ui/format';
 import { addDays, dayIndex, type TimeWindow } from './window';
 
 export interface Domain {
@@ -103,4 +104,17 @@ export function moveHandle(
 	domain: Domain
 ): TimeWindow {
 	return setHandle(window, handle, addDays(windowIn(window, domain)[handle], days), domain);
+}
+
+/**
+ * The window in words, as the timeline says it under its strip (and the picture of the view
+ * over the map): "All dates: 8 events", "20 Nov 2015 to 27 Nov 2015: 6 events".
+ */
+export function windowSummary(window: TimeWindow, domain: Domain, shown: number): string {
+	if (window.from === undefined && window.to === undefined) {
+		return `All dates: ${formatCount(shown)} events`;
+	}
+	const w = windowIn(window, domain);
+	const events = `${formatCount(shown)} ${shown === 1 ? 'event' : 'events'}`;
+	return `${formatStoryDate(w.from)} to ${formatStoryDate(w.to)}: ${events}`;
 }
