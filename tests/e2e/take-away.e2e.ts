@@ -5,6 +5,7 @@
  * Opened cold, as a shared link is.
  */
 import { readFileSync } from 'node:fs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
 	countNear,
 	cspViolations,
@@ -27,14 +28,20 @@ test('Download draws the view as a picture, 2× and as a social card, named for 
 	await page.goto('/events/su24-shootdown/#t=2015-11-20..2015-11-27');
 	await waitForMap(page);
 	const box = (await mapRegion(page).boundingBox())!;
-	await page.getByRole('banner').getByText('Download', { exact: true }).click();
+	// By keyboard: from Copy link, Tab past Embed to Download, and open it.
+	await page.getByRole('banner').getByRole('button', { name: 'Copy link' }).focus();
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('banner').getByText('Download', { exact: true })).toBeFocused();
+	await page.keyboard.press('Enter');
 	const menu = page.locator('.download-panel');
 	// The data files are listed with the pictures: this event's and the story's.
 	await expect(menu.getByRole('link', { name: 'GeoJSON' })).toHaveCount(2);
 
 	const save = async (name: RegExp) => {
 		const download = page.waitForEvent('download');
-		await menu.getByRole('button', { name }).click();
+		await menu.getByRole('button', { name }).focus();
+		await page.keyboard.press('Enter');
 		const file = await download;
 		const png = await decodePng(readFileSync(await file.path()));
 		return { name: file.suggestedFilename(), ...png };
@@ -67,10 +74,34 @@ test('the page prints the map as a picture, the legend and the article, without 
 	await waitForMap(page);
 	const width = Math.round((await mapRegion(page).boundingBox())!.width);
 
-	// A real print (Chromium's PDF): the map is in it as an image of the map's size.
-	const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-	const images = [...pdf.matchAll(/\/Subtype\s*\/Image\s*\/Width (\d+)/g)].map((m) => Number(m[1]));
-	expect(images).toContain(width);
+	// Real prints (Chromium's PDF), A4 and Letter: the first page has the headline and the map,
+	// whole (it would move to the next page if it did not fit), as an image of the map's size.
+	for (const format of ['A4', 'Letter']) {
+		const pdf = await page.pdf({ format });
+		const images = [...pdf.toString('latin1').matchAll(/\/Subtype\s*\/Image\s*\/Width (\d+)/g)];
+		expect(
+			images.map((m) => Number(m[1])),
+			format
+		).toContain(width);
+		const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+		const first = await doc.getPage(1);
+		const text = (await first.getTextContent()).items
+			.map((i) => ('str' in i ? i.str : ''))
+			.join(' ');
+		expect(text, format).toContain('Russia, France to up battle against Islamic State');
+		const ops = (await first.getOperatorList()).fnArray;
+		expect(ops.filter((f) => f === OPS.paintImageXObject).length, format).toBeGreaterThan(0);
+		// The article in full on the pages after: every passage numbered, links with addresses.
+		let all = '';
+		for (let n = 1; n <= doc.numPages; n++) {
+			const items = (await (await doc.getPage(n)).getTextContent()).items;
+			all += items.map((i) => ('str' in i ? i.str : '')).join(' ');
+		}
+		const passages = await page.locator('article.article .passage').count();
+		for (const n of [1, passages]) expect(all, format).toContain(`¶${n}`);
+		expect(all, format).toContain('</events/');
+		await doc.destroy();
+	}
 	// Printing is over: the picture is gone, the live map is back.
 	await expect(page.locator('.print-map')).toHaveCount(0);
 
