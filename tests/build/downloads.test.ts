@@ -93,6 +93,17 @@ describe('downloads', () => {
 		}
 		// Between them the events' files hold every feature of the story.
 		expect(seen).toEqual(all);
+		// Each event's index entry lists its files at their true sizes (the popup shows them).
+		const parts = JSON.parse(readFileSync('build/story/shell.json', 'utf8')).parts as number;
+		for (let k = 0; k < parts; k++) {
+			const part = JSON.parse(readFileSync(`build/story/part-${k}.json`, 'utf8'));
+			for (const e of part.events as { id: string; downloads: Record<string, number> }[]) {
+				for (const f of DOWNLOAD_FILES) {
+					const size = statSync(path.join('build/events', e.id, f.name)).size;
+					expect(e.downloads[f.name], `${e.id} ${f.name}`).toBe(size);
+				}
+			}
+		}
 	});
 
 	test('a story larger than its page limit offers the whole story’s files only', () => {

@@ -182,7 +182,7 @@ test.describe('share links', () => {
 			expect(res.status(), href).toBe(200);
 			expect(res.headers()['content-type'], href).toBe(types[href.split('.').pop()!]);
 		}
-		// The story's files say their size.
-		await expect(data.getByRole('link', { name: /^GeoJSON \(\d+ KB\)$/ })).toBeVisible();
+		// The event's files and the story's say their sizes.
+		await expect(data.getByRole('link', { name: /^GeoJSON \(\d+ KB\)$/ })).toHaveCount(2);
 	});
 });

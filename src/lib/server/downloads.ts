@@ -47,12 +47,16 @@ export function download(
 	return file;
 }
 
-/** The whole story's downloads and their sizes in bytes, as served (UTF-8). */
-export function downloadSizes(story: CompiledStory, siteUrl: string): Record<DownloadName, number> {
+/** The downloads' sizes in bytes, as served (UTF-8): the whole story's, or one event's. */
+export function downloadSizes(
+	story: CompiledStory,
+	siteUrl: string,
+	eventId?: string
+): Record<DownloadName, number> {
 	return Object.fromEntries(
 		DOWNLOAD_FILES.map((f) => [
 			f.name,
-			Buffer.byteLength(download(story, f.name, { siteUrl }).body, 'utf8')
+			Buffer.byteLength(download(story, f.name, { siteUrl, eventId }).body, 'utf8')
 		])
 	) as Record<DownloadName, number>;
 }

@@ -64,6 +64,7 @@ export function getStoryParts(): Promise<{
 			pageLimit: envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT),
 			searchPartEvents: searchPartEvents(),
 			downloads: downloadSizes(story, siteUrl()),
+			eventDownloadSizes: (id) => downloadSizes(story, siteUrl(), id),
 			siteUrl: siteUrl(),
 			domain: timelineDomain(story.events, story.article.date)
 		})

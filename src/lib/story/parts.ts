@@ -56,6 +56,8 @@ export interface StoryShell {
 /** An event and its place in the story's date order (0 = first), which the list sorts by. */
 export interface RankedEvent extends CompiledEvent {
 	rank: number;
+	/** Its own downloads' sizes in bytes, where it has them (`$lib/export/files`). */
+	downloads?: Partial<Record<DownloadName, number>>;
 }
 
 /** What the list and the timeline show of an event, and the layers of its features. */
@@ -120,6 +122,8 @@ export interface SplitOptions {
 	searchPartEvents?: number;
 	/** The whole story's downloads' sizes (made on the server: `$lib/server/downloads`). */
 	downloads?: Partial<Record<DownloadName, number>>;
+	/** An event's own downloads' sizes, for stories whose events have them. */
+	eventDownloadSizes?: (eventId: string) => Partial<Record<DownloadName, number>>;
 	siteUrl: string;
 	domain: Domain;
 }
@@ -139,9 +143,11 @@ export function splitSummary(
 	}));
 	// Uncertainty areas are not in `featureIds`: they follow their feature's event.
 	const partOfEvent = new Map<string, StoryPart>();
+	const eventDownloads = summary.events.length <= (opts.pageLimit ?? DEFAULT_PAGE_LIMIT);
 	summary.events.forEach((event, rank) => {
 		const part = parts[partOf(event.id, count)];
-		part.events.push({ ...event, rank });
+		const sizes = eventDownloads ? opts.eventDownloadSizes?.(event.id) : undefined;
+		part.events.push(sizes ? { ...event, rank, downloads: sizes } : { ...event, rank });
 		partOfEvent.set(event.id, part);
 	});
 	for (const [fid, props] of Object.entries(summary.features)) {
@@ -188,7 +194,7 @@ export function splitSummary(
 			lists: lists.length,
 			searchParts: searchPartCount(summary.events.length, opts.searchPartEvents),
 			downloads: opts.downloads ?? {},
-			eventDownloads: summary.events.length <= (opts.pageLimit ?? DEFAULT_PAGE_LIMIT),
+			eventDownloads,
 			links: passageLinks(summary.article.passages, summary.features),
 			mapped: Object.keys(byPassage).filter((p) => byPassage[p].length > 0),
 			inline: summary.events.length <= (opts.inlineEvents ?? DEFAULT_INLINE_EVENTS),
