@@ -85,6 +85,7 @@ export default ts.config(
 			'build-sea/',
 			'build-pmtiles/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
 			'node_modules/',
 			'static/generated/',
 			'test-results/',

@@ -41,6 +41,9 @@ const config = {
 	// of first-load script counts (BENCHMARKS.md).
 	compilerOptions: { discloseVersion: false },
 	kit: {
+		// Builds and unit tests run at once in `npm test` (scripts/parallel.js): each keeps its
+		// working files apart, as two in one `.svelte-kit/` overwrite each other's.
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Fully static output: every page is prerendered into build/.
 		// BUILD_DIR lets tests build a second site (the hostile fixture story) beside the real one.
 		adapter: adapter({
