@@ -6,6 +6,7 @@ import type { CompiledFeature, CompiledStory } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
 import type { OgCard } from './compose';
 import { STORY_CARD_ID } from '$lib/meta/links';
+import { getStory, getStoryParts } from '../story';
 
 export { cardImagePath, STORY_CARD_ID } from '$lib/meta/links';
 
@@ -16,6 +17,15 @@ export { cardImagePath, STORY_CARD_ID } from '$lib/meta/links';
 export function cardIds(story: CompiledStory, pageLimit = Infinity): string[] {
 	const events = story.events.slice(0, pageLimit).map((e) => e.id);
 	return [...new Set([...events, STORY_CARD_ID])];
+}
+
+/**
+ * The routes' entries for what exists once per card (preview images, oEmbed records): the
+ * card ids of the story as built, up to its page limit.
+ */
+export async function cardEntries(): Promise<{ id: string }[]> {
+	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
+	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
 }
 
 function claimantsOf(story: CompiledStory): Record<string, string[]> {

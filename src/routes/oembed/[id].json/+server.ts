@@ -5,7 +5,7 @@
  */
 import { error, json } from '@sveltejs/kit';
 import { getStory, getStoryParts } from '$lib/server/story';
-import { cardIds } from '$lib/server/og/cards';
+import { cardEntries } from '$lib/server/og/cards';
 import { oembedRecord } from '$lib/embed/embed';
 import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
 import { STORY_CARD_ID } from '$lib/meta/links';
@@ -14,10 +14,7 @@ import type { EntryGenerator, RequestHandler } from './$types';
 export const prerender = true;
 export const trailingSlash = 'never';
 
-export const entries: EntryGenerator = async () => {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
-};
+export const entries: EntryGenerator = cardEntries;
 
 export const GET: RequestHandler = async ({ params }) => {
 	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);

@@ -3,18 +3,15 @@
  * made at build time from the compiled story (`$lib/server/og`), without a browser.
  */
 import { error } from '@sveltejs/kit';
-import { getStory, getStoryParts } from '$lib/server/story';
-import { cardFor, cardIds } from '$lib/server/og/cards';
+import { getStory } from '$lib/server/story';
+import { cardEntries, cardFor } from '$lib/server/og/cards';
 import { renderCardPng } from '$lib/server/og/render';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
-export const entries: EntryGenerator = async () => {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
-};
+export const entries: EntryGenerator = cardEntries;
 
 export const GET: RequestHandler = async ({ params }) => {
 	const story = await getStory();
