@@ -2,31 +2,8 @@ import { test, expect, waitForMap, popup } from './fixtures';
 import { expectCursor, layerIds, openAt, pointOf, storyFeatures, screenPoint } from './map-helpers';
 
 test.describe('time and uncertainty', () => {
-	test('t=2015-11-20..2015-11-27 hides the Sinai crash and shows the Su-24', async ({ page }) => {
-		await page.goto('/');
-		const features = await storyFeatures(page, await layerIds(page));
-		const crash = features.find(
-			(f) => f.properties.event === 'sinai-crash' && f.properties.kind === 'crash'
-		)!;
-		const jet = features.find(
-			(f) => f.properties.event === 'su24-shootdown' && f.properties.kind === 'shootdown'
-		)!;
-		await openAt(page, '/', pointOf(crash), 8);
-		await expectCursor(page, pointOf(crash), 'pointer');
-		await page.goto(`/#t=2015-11-20..2015-11-27&map=8/${pointOf(crash)[1]}/${pointOf(crash)[0]}`);
-		await waitForMap(page);
-		await page.mouse.move(0, 0);
-		await expectCursor(page, pointOf(crash), '');
-		const p = await screenPoint(page, pointOf(crash));
-		await page.mouse.click(p.x, p.y);
-		await expect(popup(page)).toHaveCount(0);
-		const list = page.locator('.events');
-		await expect(list.getByText('Russian airliner crash', { exact: false })).toHaveCount(0);
-		await expect(list.locator('button', { hasText: 'Su-24' })).toBeVisible();
-		await page.goto(`/#t=2015-11-20..2015-11-27&map=9/${pointOf(jet)[1]}/${pointOf(jet)[0]}`);
-		await waitForMap(page);
-		await expectCursor(page, pointOf(jet), 'pointer');
-	});
+	// What a t= link draws, lists and lets one click, cold and warm, is the cold-links table's
+	// (tests/e2e/cold-links.e2e.ts): its week rows hide the Sinai crash and keep Moscow.
 
 	test('the window handles move by keyboard and go into the link', async ({ page }) => {
 		await page.goto('/');
