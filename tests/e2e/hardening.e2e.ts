@@ -419,19 +419,6 @@ test.describe('losing the WebGL context', () => {
 });
 
 test.describe('accessibility', () => {
-	test('no serious violation on the story page', async ({ page }) => {
-		await page.goto('/');
-		await waitForMap(page);
-		expect(await seriousAxeViolations(page)).toEqual([]);
-	});
-
-	test('no serious violation on an event page with its popup open', async ({ page }) => {
-		await page.goto('/events/paris-attacks/');
-		await waitForMap(page);
-		await expect(popup(page)).toBeVisible();
-		expect(await seriousAxeViolations(page)).toEqual([]);
-	});
-
 	test.describe('on a phone', () => {
 		test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 		test('the phone layout: no serious violation and no sideways scroll', async ({ page }) => {
@@ -444,9 +431,12 @@ test.describe('accessibility', () => {
 		});
 	});
 
-	test('keyboard only: list, popup, passage and back', async ({ page }) => {
+	// Axe runs on the pages this walk passes through (the story page, then an event page with
+	// its popup open) rather than on loads of their own: each map load costs seconds.
+	test('keyboard only: list, popup, passage and back; axe on the way', async ({ page }) => {
 		await page.goto('/');
 		await waitForMap(page);
+		expect(await seriousAxeViolations(page), 'the story page').toEqual([]);
 		// From the top of the page to the event list.
 		expect(await tabUntil(page, '.events button')).toBe(true);
 		const opener = page.locator(':focus');
@@ -455,6 +445,8 @@ test.describe('accessibility', () => {
 		await expect(popup(page)).toBeVisible();
 		await expect(page.getByText(`Selected: ${title}`)).toBeAttached();
 		await expect(page).toHaveURL(/\/events\//);
+		await waitForMap(page);
+		expect(await seriousAxeViolations(page), 'an event page, its popup open').toEqual([]);
 		// Into the popup: its controls come next in the focus order.
 		expect(await tabUntil(page, '.maplibregl-popup', 3)).toBe(true);
 		expect(await tabUntil(page, '.maplibregl-popup .passages a', 10)).toBe(true);
