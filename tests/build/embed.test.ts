@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { OEmbed } from '$lib/embed/embed';
+import type { OEmbed } from '$lib/embed/snippet';
 
 const BUILD = 'build';
 const shell = JSON.parse(readFileSync(path.join(BUILD, 'story/shell.json'), 'utf8')) as {

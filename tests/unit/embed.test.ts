@@ -10,12 +10,11 @@ import {
 	EMBED_HEIGHT,
 	EMBED_WIDTH,
 	embedPath,
-	embedSnippet,
 	fullPath,
 	heightMessages,
-	isEmbedPath,
-	oembedRecord
+	isEmbedPath
 } from '$lib/embed/embed';
+import { embedSnippet, oembedRecord } from '$lib/embed/snippet';
 
 describe('embed paths', () => {
 	it('map full pages to embed views and back', () => {

@@ -1,10 +1,9 @@
 /**
- * The map inside someone else's page: where a page's embed view lives, the snippet a newsroom
- * pastes (an iframe and our resize script), the messages the frame sends its host about its
- * height, and the oEmbed record a CMS reads to build the snippet itself. Pure: the browser
- * (the Embed buttons, the frame) and the build (oEmbed files) use the same functions.
+ * The map inside someone else's page: where a page's embed view lives and the messages the
+ * frame sends its host about its height. What is pasted elsewhere (the snippet, the oEmbed
+ * record) is `./snippet`, which the page loads only when Embed is opened. Pure: the browser
+ * and the build use the same functions.
  */
-import { escapeXml } from '$lib/export/xml';
 
 /** Embed views live under this path: `/embed/` and `/embed/events/<id>/`. */
 export const EMBED_PREFIX = '/embed';
@@ -37,34 +36,6 @@ export function fullPath(path: string): string {
 	return isEmbedPath(path) ? path.slice(EMBED_PREFIX.length) : path;
 }
 
-export interface SnippetInput {
-	/** Absolute URL of the embed view, with the link's hash if any. */
-	src: string;
-	/** The iframe's accessible name. */
-	title: string;
-	/** The site's origin (`https://maps.example.org`): where `/embed.js` is served. */
-	origin: string;
-	height?: number;
-}
-
-/**
- * What a newsroom pastes: the iframe, fluid in width, lazily loaded, allowed to write the
- * clipboard (Copy link inside the frame), and the resize script as a file of ours (no inline
- * script, so a host whose CSP allows our origin's scripts can run it). Every value is
- * escaped: the title is the story's headline, which can hold anything.
- */
-export function embedSnippet({ src, title, origin, height = EMBED_HEIGHT }: SnippetInput): string {
-	const attr = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`;
-	const iframe =
-		'<iframe' +
-		attr('src', src) +
-		attr('title', title) +
-		attr('height', String(height)) +
-		' loading="lazy" allow="clipboard-write" style="width:100%;border:0"></iframe>';
-	const script = `<script${attr('src', `${origin}${EMBED_SCRIPT_PATH}`)} async></script>`;
-	return `${iframe}\n${script}`;
-}
-
 /** Our height message (`embed.js` reads this one). */
 export interface HeightMessage {
 	type: typeof HEIGHT_MESSAGE_TYPE;
@@ -88,46 +59,4 @@ export function heightMessages(
 		['pym', pymId, 'height', String(h)].join('xPYMx'),
 		{ sentinel: 'amp', type: 'embed-size', height: h }
 	];
-}
-
-/** The oEmbed record of a page (oembed.com, type "rich"). */
-export interface OEmbed {
-	version: '1.0';
-	type: 'rich';
-	title: string;
-	provider_name: string;
-	provider_url: string;
-	html: string;
-	width: number;
-	height: number;
-	thumbnail_url: string;
-	thumbnail_width: number;
-	thumbnail_height: number;
-}
-
-export interface OEmbedInput {
-	/** The site's origin, no trailing slash (`SITE_URL`). */
-	site: string;
-	/** The full page's path (`/` or `/events/<id>/`). */
-	path: string;
-	title: string;
-	providerName: string;
-	thumbnail: { url: string; width: number; height: number };
-}
-
-/** The oEmbed record of a full page: its embed view's snippet, with absolute URLs only. */
-export function oembedRecord(i: OEmbedInput): OEmbed {
-	return {
-		version: '1.0',
-		type: 'rich',
-		title: i.title,
-		provider_name: i.providerName,
-		provider_url: `${i.site}/`,
-		html: embedSnippet({ src: `${i.site}${embedPath(i.path)}`, title: i.title, origin: i.site }),
-		width: EMBED_WIDTH,
-		height: EMBED_HEIGHT,
-		thumbnail_url: i.thumbnail.url,
-		thumbnail_width: i.thumbnail.width,
-		thumbnail_height: i.thumbnail.height
-	};
 }

@@ -6,7 +6,7 @@
 import { error, json } from '@sveltejs/kit';
 import { getStory, getStoryParts } from '$lib/server/story';
 import { cardEntries } from '$lib/server/og/cards';
-import { oembedRecord } from '$lib/embed/embed';
+import { oembedRecord } from '$lib/embed/snippet';
 import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
 import { STORY_CARD_ID } from '$lib/meta/links';
 import type { EntryGenerator, RequestHandler } from './$types';
