@@ -32,12 +32,13 @@ try {
 	await settle(desktop);
 	await desktop.screenshot({ path: 'docs/screenshot-paris.png' });
 
+	// A phone with a selection: the card in the sheet, the feature ringed on the map above it.
 	const phone = await browser.newPage({
-		viewport: { width: 360, height: 740 },
+		viewport: { width: 390, height: 844 },
 		isMobile: true,
 		hasTouch: true
 	});
-	await phone.goto(`${base}/`);
+	await phone.goto(`${base}/events/su24-shootdown/`);
 	await settle(phone);
 	await phone.screenshot({ path: 'docs/screenshot-phone.png' });
 
