@@ -235,6 +235,14 @@ test.describe('on its side, 844 × 390', () => {
 			expect(hit, `${name} is covered`).toBe(name);
 		}
 
+		// Chosen from the list by keyboard: the card takes focus, as a popup does on a desktop.
+		const other = page.locator('.events button', { hasText: 'Kremlin' }).first();
+		await other.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/events\/kremlin-talks\//);
+		await expect(card(page)).toBeFocused();
+		await expect(card(page).getByRole('heading', { level: 3 })).toHaveText(/Kremlin/);
+
 		await page.setViewportSize({ width: 320, height: 640 });
 		await expect(card(page)).toBeVisible();
 		const sideways = await page.evaluate(
