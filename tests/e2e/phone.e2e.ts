@@ -74,17 +74,22 @@ async function featurePoint(page: Page, fid: string) {
 	return screenPoint(page, pointOf(f));
 }
 
+/** The Su-24's event page, opened cold: a card names it, and no popup is over the map. */
+async function openSu24(page: Page) {
+	await page.goto('/events/su24-shootdown/');
+	await waitForMap(page);
+	await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+	await expect(card(page).getByRole('heading', { level: 3 })).toHaveText(/Su-24/);
+}
+
 test.describe('upright, 390 × 844', () => {
 	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 	test('an event page: its card in the sheet, the map and the feature in view, the passage below', async ({
 		page
 	}) => {
-		await page.goto('/events/su24-shootdown/');
-		await waitForMap(page);
 		// The card, not a popup over the map: title, date and a passage link, at the sheet's top.
-		await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
-		await expect(card(page).getByRole('heading', { level: 3 })).toHaveText(/Su-24/);
+		await openSu24(page);
 		const link = card(page).locator('.passages a').first();
 		await expect(link).toBeInViewport();
 		// The feature is on the map, uncovered, with its ring; most of the map is uncovered.
@@ -214,10 +219,7 @@ test.describe('on its side, 844 × 390', () => {
 	test('the card in the side panel, the feature and the map’s controls uncovered; no sideways scroll at 320 px', async ({
 		page
 	}) => {
-		await page.goto('/events/su24-shootdown/');
-		await waitForMap(page);
-		await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
-		await expect(card(page).getByRole('heading', { level: 3 })).toHaveText(/Su-24/);
+		await openSu24(page);
 		const [map, panel] = await Promise.all([
 			mapRegion(page).boundingBox(),
 			page.locator('.panel').boundingBox()
