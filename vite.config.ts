@@ -34,6 +34,46 @@ function storyCheck(): Plugin {
 }
 
 /**
+ * Writes the story's large layers as vector tiles into the built site
+ * (`src/lib/server/story-tiles-write.ts`), once SvelteKit's adapter has written the rest:
+ * the adapter empties the output folder first. After SvelteKit's own `closeBundle` (plugins
+ * run in order), in the server build only (SvelteKit's client build runs inside it).
+ */
+function storyTiles(): Plugin {
+	let ssr = false;
+	return {
+		name: 'story-tiles',
+		apply: 'build',
+		configResolved(config) {
+			ssr = !!config.build.ssr;
+		},
+		closeBundle: {
+			sequential: true,
+			async handler() {
+				if (!ssr) return;
+				const started = performance.now();
+				const { module } = await runnerImport<typeof import('./src/lib/server/story-tiles-write')>(
+					path.resolve('src/lib/server/story-tiles-write.ts'),
+					{
+						configFile: false,
+						logLevel: 'silent',
+						resolve: { alias: { $lib: path.resolve('src/lib') } }
+					}
+				);
+				const reports = await module.writeStoryTiles(
+					path.resolve(process.env.BUILD_DIR ?? 'build')
+				);
+				for (const r of reports)
+					console.log(
+						`story tiles: ${r.layer}: ${r.features} features in ${r.tiles} tiles, ` +
+							`${(r.bytes / 1e6).toFixed(1)} MB (${Math.round(performance.now() - started)} ms)`
+					);
+			}
+		}
+	};
+}
+
+/**
  * Every module the first view needs in one chunk: the root layout and all it imports
  * statically (our code, Svelte's runtime), found from the module graph. Left to itself the
  * bundler splits them into a dozen small chunks, because later code (the popup, search, the
@@ -65,7 +105,7 @@ function firstLoadChunk() {
 }
 
 export default defineConfig({
-	plugins: [storyCheck(), sveltekit()],
+	plugins: [storyCheck(), sveltekit(), storyTiles()],
 	build: {
 		rollupOptions: {
 			output: { codeSplitting: { groups: [{ name: firstLoadChunk(), debugName: 'first-load' }] } }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { GeoJSONSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { basemapStyle } from '$lib/map/basemap-style';
 import { timeFilter } from '$lib/map/source-data';
 import {
@@ -12,8 +13,11 @@ import {
 	filterInTime,
 	shownLayers,
 	sourceId,
+	STORY_TILE_LAYER,
 	storyLayers,
 	storySource,
+	TILE_MAX_ZOOM,
+	tileSet,
 	type StyleLayerInput
 } from '$lib/map/story-style';
 import { BUILT_IN_KINDS } from '$lib/story/kinds';
@@ -61,7 +65,7 @@ describe('shownLayers', () => {
 	it('makes a style MapLibre accepts', () => {
 		const style = basemapStyle('https://example.org');
 		for (const l of [sites, routes]) {
-			style.sources[sourceId(l.id)] = storySource(l, `https://example.org/${l.id}.geojson`, week);
+			style.sources[sourceId(l.id)] = storySource(l, 'https://example.org', week);
 			style.layers.push(
 				...(shownLayers(
 					l,
@@ -88,7 +92,44 @@ describe('clustering', () => {
 		expect(clustered(sites, null)).toBe(true);
 		expect(clustered(sites, week)).toBe(false);
 		expect(clustered(routes, null)).toBe(false);
-		expect(storySource(sites, '/d.geojson').cluster).toBe(true);
-		expect(storySource(sites, '/d.geojson', week).cluster).toBeUndefined();
+		const geojson = (inTime: typeof week | null) =>
+			storySource(sites, 'https://example.org', inTime) as GeoJSONSourceSpecification;
+		expect(geojson(null).cluster).toBe(true);
+		expect(geojson(null).data).toBe('https://example.org/data/sites.geojson');
+		expect(geojson(week).cluster).toBeUndefined();
+	});
+
+	it('a tiled layer draws its cluster tiles, and every point while a window is set', () => {
+		const tiled = { ...sites, tiled: true };
+		const vector = (inTime: typeof week | null) =>
+			storySource(tiled, 'https://example.org', inTime) as VectorSourceSpecification;
+		expect(vector(null)).toEqual({
+			type: 'vector',
+			tiles: ['story-tiles://sites/clusters/{z}/{x}/{y}'],
+			maxzoom: TILE_MAX_ZOOM,
+			promoteId: 'fid'
+		});
+		expect(vector(week).tiles).toEqual(['story-tiles://sites/all/{z}/{x}/{y}']);
+		expect(tileSet({ ...routes, tiled: true }, null)).toBe('all');
+		// Every map layer of a tiled layer reads the tiles' one layer.
+		for (const l of shownLayers(tiled, { visible: true, inTime: week }, BUILT_IN_KINDS))
+			expect(l).toMatchObject({ 'source-layer': STORY_TILE_LAYER });
+		for (const l of shownLayers(sites, { visible: true, inTime: week }, BUILT_IN_KINDS))
+			expect(l).not.toHaveProperty('source-layer');
+	});
+
+	it('makes a tiled style MapLibre accepts', () => {
+		const style = basemapStyle('https://example.org');
+		for (const l of [sites, routes].map((l) => ({ ...l, tiled: true }))) {
+			style.sources[sourceId(l.id)] = storySource(l, 'https://example.org', null);
+			style.layers.push(
+				...(shownLayers(
+					l,
+					{ visible: true, inTime: null },
+					BUILT_IN_KINDS
+				) as StyleSpecification['layers'])
+			);
+		}
+		expect(validateStyleMin(style)).toEqual([]);
 	});
 });

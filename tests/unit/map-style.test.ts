@@ -48,8 +48,7 @@ const layers: StyleLayerInput[] = [
 
 function fullStyle(): StyleSpecification {
 	const style = basemapStyle('https://example.org');
-	for (const l of layers)
-		style.sources[sourceId(l.id)] = storySource(l, `https://example.org/data/${l.id}.geojson`);
+	for (const l of layers) style.sources[sourceId(l.id)] = storySource(l, 'https://example.org');
 	style.layers.push(
 		...(layers.flatMap((l) => storyLayers(l, BUILT_IN_KINDS)) as StyleSpecification['layers'])
 	);

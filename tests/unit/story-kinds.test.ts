@@ -110,7 +110,7 @@ describe('a declared kind reaches everything that draws kinds', () => {
 		expect(evaluate(filter, { kind: 'naval-incident' }, 'boolean')).toBe(true);
 		const style = basemapStyle('https://example.org');
 		for (const l of story.layers) {
-			style.sources[sourceId(l.id)] = storySource(l, `https://example.org/data/${l.id}.geojson`);
+			style.sources[sourceId(l.id)] = storySource(l, 'https://example.org');
 			style.layers.push(...(storyLayers(l, kinds) as never[]));
 		}
 		expect(validateStyleMin(style)).toEqual([]);

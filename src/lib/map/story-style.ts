@@ -9,7 +9,8 @@ import type {
 	AddLayerObject,
 	ExpressionSpecification,
 	FilterSpecification,
-	GeoJSONSourceSpecification
+	GeoJSONSourceSpecification,
+	VectorSourceSpecification
 } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 import { UNCERTAINTY_LAYER } from '$lib/story/compiled';
@@ -35,6 +36,8 @@ export interface StyleLayerInput {
 	claimants?: string[];
 	/** How many features the layer has (a dense layer of doubt is drawn from a closer zoom). */
 	featureCount?: number;
+	/** Served as vector tiles (`$lib/map/story-tiles`), not as one GeoJSON file. */
+	tiled?: boolean;
 }
 
 /**
@@ -143,17 +146,53 @@ const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'high
 export const clustered = (layer: StyleLayerInput, inTime: FilterSpecification | null) =>
 	layer.cluster && !inTime;
 
+/** How points cluster, in pixels and zooms: the GeoJSON source's options and the tiler's. */
+export const CLUSTER = { radius: 40, maxZoom: 11 } as const;
+/** A tiled layer's deepest tiles: one zoom past the clusters, where every point stands alone. */
+export const TILE_MAX_ZOOM = CLUSTER.maxZoom + 1;
+/** The one layer inside a story tile. */
+export const STORY_TILE_LAYER = 'features';
+/** A clustered layer's two tile sets; other layers have `all` only. */
+export type TileSet = 'all' | 'clusters';
+/** The protocol a tiled layer's tiles are asked through (`$lib/map/story-tile-protocol`). */
+export const STORY_TILE_PROTOCOL = 'story-tiles';
+
+/** Where a layer's files are: its GeoJSON, or its tiles and their index. */
+export const layerData = (origin: string, layerId: string) => ({
+	geojson: `${origin}/data/${layerId}.geojson`,
+	index: `${origin}/data/${layerId}/tiles.json`,
+	tile: (set: TileSet, z: number | string, x: number | string, y: number | string) =>
+		`${origin}/data/${layerId}/${set}/${z}/${x}/${y}.pbf`
+});
+
+/** A tiled layer's tile URL template for MapLibre, through the story's tile protocol. */
+export const tileTemplate = (layerId: string, set: TileSet) =>
+	`${STORY_TILE_PROTOCOL}://${layerId}/${set}/{z}/{x}/{y}`;
+
+/** The tile set a tiled layer draws from in a view: clusters unless a time window is set. */
+export const tileSet = (layer: StyleLayerInput, inTime: FilterSpecification | null): TileSet =>
+	clustered(layer, inTime) ? 'clusters' : 'all';
+
 export function storySource(
 	layer: StyleLayerInput,
-	dataUrl: string,
+	origin: string,
 	inTime: FilterSpecification | null = null
-): GeoJSONSourceSpecification {
+): GeoJSONSourceSpecification | VectorSourceSpecification {
+	// Feature-state (highlighting) needs an id MapLibre keeps: ours are strings.
+	if (layer.tiled)
+		return {
+			type: 'vector',
+			tiles: [tileTemplate(layer.id, tileSet(layer, inTime))],
+			maxzoom: TILE_MAX_ZOOM,
+			promoteId: 'fid'
+		};
 	return {
 		type: 'geojson',
-		data: dataUrl,
-		// Feature-state (highlighting) needs an id MapLibre keeps: ours are strings.
+		data: layerData(origin, layer.id).geojson,
 		promoteId: 'fid',
-		...(clustered(layer, inTime) ? { cluster: true, clusterRadius: 40, clusterMaxZoom: 11 } : {})
+		...(clustered(layer, inTime)
+			? { cluster: true, clusterRadius: CLUSTER.radius, clusterMaxZoom: CLUSTER.maxZoom }
+			: {})
 	};
 }
 
@@ -412,5 +451,6 @@ export function storyLayers(layer: StyleLayerInput, kinds: KindTable): AddLayerO
 			}
 		);
 	}
-	return dense ? out.map((l) => ({ ...l, minzoom: DENSE_DOUBT_MINZOOM })) : out;
+	const tiled = layer.tiled ? out.map((l) => ({ ...l, 'source-layer': STORY_TILE_LAYER })) : out;
+	return dense ? tiled.map((l) => ({ ...l, minzoom: DENSE_DOUBT_MINZOOM })) : tiled;
 }

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { loadStory } from '$lib/story/load';
 import type { CompiledStory } from '$lib/story/compiled';
-import { summarise } from '$lib/story/summary';
+import { summarise, type StorySummary } from '$lib/story/summary';
+import { DEFAULT_TILE_THRESHOLD, isTiled } from '$lib/map/story-tiles';
 import {
 	DEFAULT_INLINE_EVENTS,
 	DEFAULT_PAGE_LIMIT,
@@ -58,7 +59,7 @@ export function getStoryParts(): Promise<{
 	lists: ListPart[];
 }> {
 	cachedParts ??= getStory().then((story) =>
-		splitSummary(summarise(story), {
+		splitSummary(withTiles(summarise(story)), {
 			partSize: Math.max(1, envCount('STORY_PART_SIZE', DEFAULT_PART_SIZE)),
 			inlineEvents: envCount('STORY_INLINE_EVENTS', DEFAULT_INLINE_EVENTS),
 			pageLimit: envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT),
@@ -70,6 +71,22 @@ export function getStoryParts(): Promise<{
 		})
 	);
 	return cachedParts;
+}
+
+/**
+ * Layers with more features than this are served as vector tiles (`$lib/map/story-tiles`):
+ * `STORY_TILE_THRESHOLD`, or the default. The build writes their tiles
+ * (`./story-tiles-write`) and no GeoJSON file for them.
+ */
+export const tileThreshold = () => envCount('STORY_TILE_THRESHOLD', DEFAULT_TILE_THRESHOLD);
+
+/** The summary with each layer marked as tiled or not. */
+export function withTiles(summary: StorySummary): StorySummary {
+	const threshold = tileThreshold();
+	return {
+		...summary,
+		layers: summary.layers.map((l) => ({ ...l, tiled: isTiled(l.featureCount, threshold) }))
+	};
 }
 
 /** Events per part of the search index (`$lib/search/parts` keeps it at least 1). */

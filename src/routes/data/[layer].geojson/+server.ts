@@ -1,9 +1,11 @@
 /**
  * Each story layer as a GeoJSON file, written at build time; the map fetches these. They
- * carry only what the style and hit-testing read (`$lib/map/source-data`).
+ * carry only what the style and hit-testing read (`$lib/map/source-data`). A large layer is
+ * served as vector tiles instead (`$lib/server/story-tiles-write`), and has no such file.
  */
 import { error } from '@sveltejs/kit';
-import { getStory } from '$lib/server/story';
+import { getStory, tileThreshold } from '$lib/server/story';
+import { isTiled } from '$lib/map/story-tiles';
 import { sourceData } from '$lib/map/source-data';
 
 export const prerender = true;
@@ -11,7 +13,9 @@ export const trailingSlash = 'never';
 
 export async function entries() {
 	const story = await getStory();
-	return story.layers.map((l) => ({ layer: l.id }));
+	return story.layers
+		.filter((l) => !isTiled(l.data.features.length, tileThreshold()))
+		.map((l) => ({ layer: l.id }));
 }
 
 export async function GET({ params }) {

@@ -1,0 +1,51 @@
+/**
+ * Writes the story's tiled layers (`$lib/map/story-tiles`) into the built site, as static
+ * files any host serves: `/data/<layer>/<set>/<z>/<x>/<y>.pbf` and the index of which exist,
+ * `/data/<layer>/tiles.json`. Run once the site is written (vite.config.ts, `storyTiles`):
+ * hundreds of thousands of files would crawl through SvelteKit's prerenderer one request at
+ * a time.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getStory, tileThreshold } from './story';
+import { isTiled, tileIndex, tileLayer, type EncodedTile } from '$lib/map/story-tiles';
+import { TILE_MAX_ZOOM } from '$lib/map/story-style';
+import type { TileIndexFile } from '$lib/map/tile-index';
+
+export interface TiledLayerReport {
+	layer: string;
+	features: number;
+	tiles: number;
+	bytes: number;
+}
+
+export async function writeStoryTiles(buildDir: string): Promise<TiledLayerReport[]> {
+	const story = await getStory();
+	const threshold = tileThreshold();
+	const reports: TiledLayerReport[] = [];
+	for (const layer of story.layers) {
+		if (!isTiled(layer.data.features.length, threshold)) continue;
+		const dir = path.join(buildDir, 'data', layer.id);
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		const made = new Set<string>();
+		const coords: Pick<EncodedTile, 'z' | 'x' | 'y'>[] = [];
+		let tiles = 0;
+		let bytes = 0;
+		for (const t of tileLayer(layer.data, layer.cluster)) {
+			const folder = path.join(dir, t.set, String(t.z), String(t.x));
+			if (!made.has(folder)) {
+				mkdirSync(folder, { recursive: true });
+				made.add(folder);
+			}
+			writeFileSync(path.join(folder, `${t.y}.pbf`), t.bytes);
+			if (t.set === 'all') coords.push({ z: t.z, x: t.x, y: t.y });
+			tiles++;
+			bytes += t.bytes.length;
+		}
+		const index: TileIndexFile = { maxzoom: TILE_MAX_ZOOM, index: tileIndex(coords) };
+		writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(index));
+		reports.push({ layer: layer.id, features: layer.data.features.length, tiles, bytes });
+	}
+	return reports;
+}
