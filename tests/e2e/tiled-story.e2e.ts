@@ -36,7 +36,7 @@ function dataRequests(page: Page) {
 	return urls;
 }
 
-test('tiles are drawn, filtered by the time window, and open the popup of what is clicked', async ({
+test('tiles are drawn, filtered by the time window and the legend, and open the popup of what is clicked', async ({
 	page
 }) => {
 	const requested = dataRequests(page);
@@ -61,20 +61,16 @@ test('tiles are drawn, filtered by the time window, and open the popup of what i
 	await expect(page).toHaveURL(/\/events\/jet-downed\/#.*t=2015-11-20\.\.2015-11-30/);
 	await expect(popup(page).getByRole('heading', { level: 3 })).toHaveText(jet.properties.title);
 	await expect(popup(page).locator('a[href$="passage=p3"]').first()).toBeVisible();
-});
+	await page.keyboard.press('Escape');
+	await expect(popup(page)).toHaveCount(0);
 
-test('the legend hides a tiled layer: not drawn, not clickable, and back', async ({ page }) => {
-	// Close enough that the border beside the jet is apart from it; its circle of doubt,
-	// under it, is left out by the link.
-	const [lng, lat] = jet.geometry.coordinates;
-	await page.goto(`/#map=9/${lat}/${lng}&layers=areas,lines,sites`);
-	await waitForMap(page);
-	await expectCursor(page, jet.geometry.coordinates, 'pointer');
-	const toggle = page.locator('.legend li[data-layer="sites"] > label input');
-	await toggle.uncheck();
+	// The legend: with the sites off (and the circle of doubt and the border beside the jet,
+	// which would answer at its pixel), nothing there is drawn or clickable; back on, it is.
+	const toggle = (layer: string) => page.locator(`.legend li[data-layer="${layer}"] > label input`);
+	for (const layer of ['sites', 'uncertainty', 'lines']) await toggle(layer).uncheck();
 	await waitForMap(page);
 	await expectCursor(page, jet.geometry.coordinates, '');
-	await toggle.check();
+	await toggle('sites').check();
 	await waitForMap(page);
 	await expectCursor(page, jet.geometry.coordinates, 'pointer');
 });
