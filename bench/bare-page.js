@@ -189,12 +189,17 @@ async function writeBarePage({ layers, kinds, bbox, outDir, link }) {
 	// The style exactly as MapView.svelte builds it.
 	const style = basemap.basemapStyle(ORIGIN);
 	for (const layer of layers) {
+		// Always GeoJSON: the bare page is plain MapLibre with the story's data as it comes.
 		style.sources[storyStyle.sourceId(layer.id)] = storyStyle.storySource(
-			layer,
-			`${ORIGIN}/data/${layer.id}.geojson`
+			{ ...layer, tiled: false },
+			ORIGIN
 		);
 	}
-	style.layers.push(...layers.flatMap((/** @type {any} */ l) => storyStyle.storyLayers(l, kinds)));
+	style.layers.push(
+		...layers.flatMap((/** @type {any} */ l) =>
+			storyStyle.storyLayers({ ...l, tiled: false }, kinds)
+		)
+	);
 	const interactive = storyStyle.interactiveLayerIds(layers);
 	const icons = await markerIcons(kinds);
 

@@ -145,12 +145,13 @@ function du(/** @type {string} */ dir) {
 /**
  * Build a story's site, watched: stopped after `timeoutS` seconds or once the prerendered
  * output passes `maxBytes`. Cached by inputs: an earlier result with the same key is reused.
- * @param {{ storyDir: string; buildDir: string; events: number; timeoutS: number; maxBytes: number; force?: boolean; log?: (s: string) => void }} o
+ * `tileThreshold` is the build's `STORY_TILE_THRESHOLD` (layers above it are vector tiles).
+ * @param {{ storyDir: string; buildDir: string; events: number; timeoutS: number; maxBytes: number; tileThreshold: number; force?: boolean; log?: (s: string) => void }} o
  * @returns {Promise<BuildResult>}
  */
 export async function buildStorySite(o) {
 	const key = fingerprint(
-		`${path.resolve(o.storyDir)}:${readFileSync(path.join(o.storyDir, '.generator'), 'utf8')}`
+		`${path.resolve(o.storyDir)}:${readFileSync(path.join(o.storyDir, '.generator'), 'utf8')}:tiles>${o.tileThreshold}`
 	);
 	const record = `${o.buildDir}.result.json`;
 	if (!o.force && existsSync(record)) {
@@ -203,7 +204,8 @@ export async function buildStorySite(o) {
 		env: {
 			...process.env,
 			STORY_DIR: path.resolve(o.storyDir),
-			BUILD_DIR: path.resolve(o.buildDir)
+			BUILD_DIR: path.resolve(o.buildDir),
+			STORY_TILE_THRESHOLD: String(o.tileThreshold)
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true // its own process group, so stopping it stops vite's children too

@@ -174,7 +174,7 @@ export function budgets(r) {
 		search?.error ? `not measured: ${search.error}` : 'not measured'
 	);
 
-	const at100k = r.scale.find((s) => s.events === 100_000);
+	const at100k = r.scale.find((s) => s.events === 100_000 && !s.tiled);
 	const big = at100k?.summary;
 	const bareNote = big
 		? ` (bare MapLibre page at 100,000: longest task after load ${big.longTaskAfterLoadMs.bare?.max ?? 'n/a'} ms, frame p95 ${big.frameP95Ms.bare?.median ?? 'n/a'} ms)`
@@ -197,6 +197,89 @@ export function budgets(r) {
 		(v) => v <= 1.3,
 		`${big?.frameP95Ms.ratio} ×${bareNote}`,
 		why100k
+	);
+
+	// The same story as tiles: what the threshold buys at 100,000.
+	const tiles100k = r.scale.find((s) => s.events === 100_000 && s.tiled);
+	const t = tiles100k?.summary;
+	const whyTiles = !tiles100k
+		? 'scale not run'
+		: tiles100k.app?.error
+			? `app not measurable: ${tiles100k.app.error.slice(0, 200)}`
+			: 'not measured';
+	check(
+		'100,000 events as tiles: no long task > 200 ms after load',
+		t?.longTaskAfterLoadMs.app?.max,
+		(v) => v <= 200,
+		`longest ${t?.longTaskAfterLoadMs.app?.max} ms`,
+		whyTiles
+	);
+	check(
+		'100,000 events as tiles: frame p95 ≤ 1.3 × bare (GeoJSON)',
+		t?.frameP95Ms.ratio,
+		(v) => v <= 1.3,
+		`${t?.frameP95Ms.ratio} × (${t?.frameP95Ms.app?.median} ms; the bare page draws the GeoJSON: ${t?.frameP95Ms.bare?.median} ms)`,
+		whyTiles
+	);
+
+	// A million events (issue "A million events"), each figure against the 1,000-event story's
+	// app in the same run.
+	const million = r.scale.find((s) => s.events === 1_000_000);
+	const thousand = r.scale.find((s) => s.events === 1_000 && !s.tiled);
+	const m1 = million?.summary;
+	const k1 = thousand?.summary;
+	const whyMillion = !million
+		? 'not run (npm run bench -- --sizes 1000,1000000t --budget 3600)'
+		: !thousand
+			? 'the 1,000-event story was not run beside it'
+			: million.app?.error
+				? `app not measurable: ${million.app.error.slice(0, 200)}`
+				: 'not measured';
+	const ratio = (/** @type {string} */ key) => {
+		const a = m1?.[key]?.app?.median;
+		const b = k1?.[key]?.app?.median;
+		return a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined;
+	};
+	check(
+		'1,000,000 events: builds in ≤ 15 min',
+		million?.build?.ok ? million.build.seconds : undefined,
+		(v) => v <= 900,
+		`${million?.build?.seconds} s`,
+		million && !million.build?.ok ? `build failed: ${million.build?.error}` : whyMillion
+	);
+	check(
+		'1,000,000 events: first-load bytes ≤ 1.5 MB gzip',
+		m1?.allGzipKB.app?.median,
+		(v) => v <= 1500,
+		`${m1?.allGzipKB.app?.median} KB`,
+		whyMillion
+	);
+	for (const [key, limit, what] of /** @type {const} */ ([
+		['allGzipKB', 1.3, 'first-load bytes'],
+		['firstMapMs', 1.5, 'first painted map'],
+		['heapMB', 2, 'main-thread heap after load'],
+		['frameP95Ms', 1.3, 'frame p95']
+	]))
+		check(
+			`1,000,000 events: ${what} ≤ ${limit} × the 1,000-event story's`,
+			ratio(key),
+			(v) => v <= limit,
+			`${ratio(key)} × (${m1?.[key]?.app?.median} vs ${k1?.[key]?.app?.median})`,
+			whyMillion
+		);
+	check(
+		'1,000,000 events: no long task > 200 ms after load',
+		m1?.longTaskAfterLoadMs.app?.max,
+		(v) => v <= 200,
+		`longest ${m1?.longTaskAfterLoadMs.app?.max} ms`,
+		whyMillion
+	);
+	check(
+		'1,000,000 events: click → popup median ≤ 100 ms',
+		m1?.popupMs.app?.median,
+		(v) => v <= 100,
+		`${m1?.popupMs.app?.median} ms`,
+		whyMillion
 	);
 	return out;
 }

@@ -7,7 +7,8 @@
  *   npm run bench                      main story (1 warm-up + 5 pairs) and scale
  *   npm run bench -- --quick           3 pairs, no scale (about 3 minutes)
  *   npm run bench -- --pairs 9         more pairs for the main story
- *   npm run bench -- --sizes 1000      scale sizes to run
+ *   npm run bench -- --sizes 1000      scale sizes to run; `10000t` is 10,000 events with every
+ *                                      layer as vector tiles (the others are all GeoJSON)
  *   npm run bench -- --lighthouse      also Lighthouse (performance, accessibility)
  *   npm run bench -- --prepare         only build the scale sites, with no time budget
  *                                      (a 1,000-event build takes ~5 min; cached after)
@@ -38,10 +39,29 @@ const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 	return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
 const quick = flag('quick');
+
+/**
+ * A scale size: `100000` is that many events with every layer as GeoJSON, `100000t` with
+ * every layer as vector tiles (`STORY_TILE_THRESHOLD` 0), so the two are measured side by side
+ * and the default threshold is chosen from them (BENCHMARKS.md).
+ * @typedef {{ n: number; tiled: boolean }} ScaleSize
+ * @returns {ScaleSize}
+ */
+function scaleSize(/** @type {string} */ text) {
+	const m = /^(\d+)(t?)$/.exec(text.trim());
+	if (!m) throw new Error(`--sizes: “${text}” is not a number of events (with t for tiles)`);
+	return { n: Number(m[1]), tiled: m[2] === 't' };
+}
+/** A GeoJSON variant's threshold: above any story's size. */
+const NEVER_TILED = 1e12;
+const scaleDir = (/** @type {ScaleSize} */ s) =>
+	path.join(tmp, `build-${s.n}${s.tiled ? '-tiles' : ''}`);
+const scaleName = (/** @type {ScaleSize} */ s) =>
+	`${s.n.toLocaleString('en')} events${s.tiled ? ', tiles' : ''}`;
 const opts = {
 	pairs: Number(option('pairs', quick ? '3' : '5')),
 	scale: !quick && !flag('no-scale'),
-	sizes: option('sizes', '1000,10000,100000').split(',').map(Number),
+	sizes: option('sizes', '1000,10000,10000t,100000,100000t').split(',').map(scaleSize),
 	lighthouse: flag('lighthouse'),
 	prepare: flag('prepare'),
 	rebuild: flag('rebuild'),
@@ -210,17 +230,19 @@ function machine(/** @type {string} */ browserVersion) {
 async function main() {
 	if (opts.prepare) {
 		// Build (and cache) the scale sites with no time budget, for later runs.
-		for (const n of opts.sizes) {
+		for (const size of opts.sizes) {
+			const n = size.n;
 			const r = await buildStorySite({
 				storyDir: writeSyntheticStory(n),
-				buildDir: path.join(tmp, `build-${n}`),
+				buildDir: scaleDir(size),
 				events: n,
+				tileThreshold: size.tiled ? 0 : NEVER_TILED,
 				timeoutS: Number(option('build-timeout', '3600')),
 				maxBytes: Number(option('max-gb', '8')) * 1e9,
 				force: opts.rebuild,
 				log
 			});
-			log(`${n} events: ${r.ok ? `built in ${r.seconds} s` : `failed: ${r.error}`}`);
+			log(`${scaleName(size)}: ${r.ok ? `built in ${r.seconds} s` : `failed: ${r.error}`}`);
 		}
 		return;
 	}
@@ -281,8 +303,8 @@ async function main() {
 
 		if (opts.scale) {
 			const sizes = opts.sizes;
-			for (const [k, n] of sizes.entries()) {
-				results.scale.push(await scaleStep(browser, n, sizes.length - k, results.main.appBox));
+			for (const [k, size] of sizes.entries()) {
+				results.scale.push(await scaleStep(browser, size, sizes.length - k, results.main.appBox));
 			}
 		}
 
@@ -386,12 +408,13 @@ function searchAt100k(/** @type {number} */ timeoutS) {
  * One scale size: generate, build (watched, cached), measure app and bare, or the bare page
  * alone when the app cannot be built.
  * @param {import('@playwright/test').Browser} browser
- * @param {number} n
+ * @param {ScaleSize} size
  * @param {number} sizesLeft this one included
  * @param {number[]} appBox
  */
-async function scaleStep(browser, n, sizesLeft, appBox) {
-	log(`\nScale: ${n.toLocaleString('en')} events`);
+async function scaleStep(browser, size, sizesLeft, appBox) {
+	const n = size.n;
+	log(`\nScale: ${scaleName(size)}`);
 	const storyDir = writeSyntheticStory(n);
 	const storyBytes = ['incidents', 'sites', 'routes', 'areas', 'probe', 'events', 'article'].reduce(
 		(sum, f) => {
@@ -410,11 +433,12 @@ async function scaleStep(browser, n, sizesLeft, appBox) {
 		0,
 		Math.round(Math.min(Number(option('build-timeout', '900')), share - measureReserve))
 	);
-	const buildDir = path.join(tmp, `build-${n}`);
+	const buildDir = scaleDir(size);
 	const build = await buildStorySite({
 		storyDir,
 		buildDir,
 		events: n,
+		tileThreshold: size.tiled ? 0 : NEVER_TILED,
 		timeoutS,
 		maxBytes: Number(option('max-gb', '8')) * 1e9,
 		force: opts.rebuild,
@@ -425,8 +449,9 @@ async function scaleStep(browser, n, sizesLeft, appBox) {
 			? `  app built in ${build.seconds} s${build.stale ? ` (STALE: a cached build of ${build.date.slice(0, 16)}; the sources changed since and there is no time to rebuild: run \`npm run bench -- --prepare\`)` : build.cached ? ' (cached build)' : ''}: site ${mb(build.siteBytes)}, index.html ${mb(build.indexHtmlBytes)}`
 			: `  app build FAILED after ${build.seconds} s${build.cached ? ' (cached result)' : ''}: ${build.error}`
 	);
-	const bareDir = path.join(tmp, `bare-${n}`);
-	if (build.ok) await makeBarePage({ siteDir: buildDir, outDir: bareDir });
+	const bareDir = path.join(tmp, `bare-${n}${size.tiled ? '-tiles' : ''}`);
+	// The bare page is MapLibre with the story's GeoJSON: a tiled site has none to lend it.
+	if (build.ok && !size.tiled) await makeBarePage({ siteDir: buildDir, outDir: bareDir });
 	else
 		await makeBarePageFromStory({
 			storyDir,
@@ -453,6 +478,7 @@ async function scaleStep(browser, n, sizesLeft, appBox) {
 		log(textTable(cmp.summary));
 		return {
 			events: n,
+			tiled: size.tiled,
 			storyMB: Math.round(storyBytes / 1e5) / 10,
 			build,
 			app: build.ok ? { error: cmp.errors.app[0] } : { error: `build failed: ${build.error}` },
@@ -481,7 +507,7 @@ function scaleRows(/** @type {any[]} */ scale) {
 	const v = (/** @type {any} */ s, /** @type {string} */ k, /** @type {'app' | 'bare'} */ side) =>
 		s.summary[k][side]?.median ?? 'n/a';
 	return scale.map((s) => ({
-		events: s.events.toLocaleString('en'),
+		events: `${s.events.toLocaleString('en')}${s.tiled ? ' tiles' : ''}`,
 		build: s.build.ok
 			? `${s.build.seconds} s, ${mb(s.build.siteBytes)}${s.build.stale ? ` (stale build of ${s.build.date.slice(0, 10)})` : ''}`
 			: `FAILED (${s.build.phase}, ${s.build.seconds} s)`,
@@ -564,7 +590,7 @@ function updateBenchmarksMd(/** @type {any} */ r) {
 		for (const s of r.scale)
 			if (!s.build.ok)
 				lines.push(
-					`- ${s.events.toLocaleString('en')} events: app build failed: ${s.build.error}.`
+					`- ${s.events.toLocaleString('en')} events${s.tiled ? ' (tiles)' : ''}: app build failed: ${s.build.error}.`
 				);
 		lines.push('');
 	}
