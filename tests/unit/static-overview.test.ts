@@ -163,6 +163,119 @@ describe('static overview of the hostile story', () => {
 	});
 });
 
+describe('static overview of a large story', () => {
+	// Seeded: 60,000 points, 3,000 lines of a few kilometres to a few hundred, and 2,000 small
+	// areas, over the article's region.
+	let seed = 11;
+	const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+	const props = (fid: string, kind: string) => ({
+		fid,
+		event: `event-${fid}`,
+		title: `Feature ${fid}`,
+		kind,
+		passages: ['p1']
+	});
+	const points = Array.from({ length: 60_000 }, (_, i) => ({
+		type: 'Feature' as const,
+		geometry: { type: 'Point' as const, coordinates: [35 + random() * 10, 30 + random() * 8] },
+		properties: props(`p${i}`, i % 2 ? 'airstrike' : 'attack')
+	}));
+	const lines = Array.from({ length: 3_000 }, (_, i) => {
+		const [x, y] = [35 + random() * 10, 30 + random() * 8];
+		const len = i % 3 === 0 ? 3 : 0.02;
+		return {
+			type: 'Feature' as const,
+			geometry: {
+				type: 'LineString' as const,
+				coordinates: [
+					[x, y],
+					[x + len, y + len / 2]
+				]
+			},
+			properties: props(`l${i}`, 'smuggling-route')
+		};
+	});
+	const areas = Array.from({ length: 2_000 }, (_, i) => {
+		const [x, y] = [35 + random() * 10, 30 + random() * 8];
+		const r = 0.01;
+		return {
+			type: 'Feature' as const,
+			geometry: {
+				type: 'Polygon' as const,
+				coordinates: [
+					[
+						[x, y],
+						[x + r, y],
+						[x + r, y + r],
+						[x, y + r],
+						[x, y]
+					]
+				]
+			},
+			properties: props(`a${i}`, 'area-of-control')
+		};
+	});
+	const layers = [
+		{
+			id: 'incidents',
+			title: 'Incidents',
+			data: { type: 'FeatureCollection' as const, features: points }
+		},
+		{
+			id: 'routes',
+			title: 'Routes',
+			data: { type: 'FeatureCollection' as const, features: lines }
+		},
+		{ id: 'areas', title: 'Areas', data: { type: 'FeatureCollection' as const, features: areas } },
+		{
+			id: 'small',
+			title: 'Small',
+			data: { type: 'FeatureCollection' as const, features: points.slice(0, 3) }
+		}
+	];
+	const bbox: [number, number, number, number] = [34, 29, 46, 39];
+	let o: StaticOverview;
+	beforeAll(() => {
+		o = staticOverview({ topology: topology(), layers, bbox, summariseAbove: 1000 });
+	});
+
+	it('clusters the points of a large layer, every point counted once', () => {
+		const clusters = o.summaries.filter((s) => s.layer === 'incidents' && s.geometry === 'cluster');
+		const single = o.shapes.filter((s) => s.layer === 'incidents');
+		expect(clusters.length).toBeGreaterThan(10);
+		expect(clusters.reduce((n, c) => n + (c.count ?? 0), 0) + single.length).toBe(points.length);
+		for (const c of clusters) {
+			expect(c.x).toBeGreaterThanOrEqual(0);
+			expect(c.x).toBeLessThanOrEqual(o.width);
+			expect(c.count).toBeGreaterThan(1);
+		}
+	});
+
+	it('draws a large layer’s lines as one path per kind, and leaves specks out', () => {
+		const routes = o.summaries.filter((s) => s.layer === 'routes');
+		expect(routes.map((r) => [r.geometry, r.kindLabel])).toEqual([
+			['line', BUILT_IN_KINDS['smuggling-route'].label]
+		]);
+		// The long lines (a third of them) are drawn; the short ones are under a unit.
+		expect(subpaths(routes[0].d!).length).toBe(1000);
+		expect(o.shapes.filter((s) => s.layer === 'routes' || s.layer === 'areas')).toEqual([]);
+		expect(o.summaries.filter((s) => s.layer === 'areas')).toEqual([]);
+	});
+
+	it('keeps a small layer’s features as links, and stays under 1 MB', () => {
+		expect(o.shapes.filter((s) => s.layer === 'small').map((s) => s.id)).toEqual([
+			'p0',
+			'p1',
+			'p2'
+		]);
+		expect(JSON.stringify(o).length).toBeLessThan(1_000_000);
+		// Unsummarised, the same story is many times that.
+		const whole = staticOverview({ topology: topology(), layers, bbox });
+		expect(JSON.stringify(whole).length).toBeGreaterThan(10_000_000);
+		expect(whole.summaries).toEqual([]);
+	});
+});
+
 describe('rewindForD3', () => {
 	const ccw: Polygon = {
 		type: 'Polygon',

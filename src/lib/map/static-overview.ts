@@ -10,17 +10,20 @@
  */
 import { geoMercator, geoPath } from 'd3-geo';
 import type {
+	Feature,
 	FeatureCollection,
 	Geometry,
 	MultiLineString,
 	MultiPolygon,
+	Point,
 	Polygon,
 	Position
 } from 'geojson';
+import Supercluster from 'supercluster';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { BASEMAP_COLOURS } from './basemap-style';
-import { CLAIM_COLOURS, dashedKinds } from './story-style';
+import { CLAIM_COLOURS, CLUSTER, dashedKinds } from './story-style';
 import { BUILT_IN_KINDS, kindStyle, type KindTable, type PointSymbol } from '$lib/story/kinds';
 
 export type BBox = [west: number, south: number, east: number, north: number];
@@ -60,6 +63,12 @@ export interface OverviewInput {
 	padding?: number;
 	/** Decimals in path data: 1 is a tenth of a unit, invisible at any sensible display size. */
 	digits?: number;
+	/**
+	 * Layers with more features than this are summarised (`OverviewSummary`): their points
+	 * clustered, their lines and areas drawn one path per kind, too small ones left out. A
+	 * shape and a link for each of 100,000 features made a 25 MB overview.
+	 */
+	summariseAbove?: number;
 }
 
 export type OverviewGeometry = 'point' | 'line' | 'area';
@@ -103,6 +112,27 @@ export interface OverviewProjection {
 	translate: [number, number];
 }
 
+/**
+ * What a summarised layer draws in place of its features: clusters of its points (with how
+ * many), and its lines or areas of one kind as one path. Drawn, not linked: the event list
+ * and the article still lead to every event.
+ */
+export interface OverviewSummary {
+	id: string;
+	layer: string;
+	geometry: 'cluster' | 'line' | 'area';
+	colour: string;
+	/** What the kind is called; for a cluster, the layer's features' kinds are mixed: absent. */
+	kindLabel?: string;
+	/** A cluster: where, and how many points it stands for. */
+	x?: number;
+	y?: number;
+	count?: number;
+	/** Lines and areas: every one of the kind in the layer, as one SVG path. */
+	d?: string;
+	dashed?: boolean;
+}
+
 export interface StaticOverview {
 	width: number;
 	height: number;
@@ -114,6 +144,8 @@ export interface StaticOverview {
 	borders: string;
 	/** Story features, bottom to top: areas, then lines, then points; in layer order within each. */
 	shapes: OverviewShape[];
+	/** What summarised layers draw (`summariseAbove`): paths under the shapes, clusters above. */
+	summaries: OverviewSummary[];
 }
 
 const RANK: Record<OverviewGeometry, number> = { area: 0, line: 1, point: 2 };
@@ -221,61 +253,141 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 	const borders = path(mesh(topology, countries, (a, b) => a !== b) as MultiLineString) ?? '';
 
 	const shapes: (OverviewShape & { order: number })[] = [];
+	const summaries: OverviewSummary[] = [];
+	// The zoom at which MapLibre's 512-pixel world is as wide as the overview's (d3's Mercator
+	// spans 2π·scale units): clusters there look like the map's at its first view.
+	const zoom = Math.max(0, Math.round(Math.log2((2 * Math.PI * projection.scale()) / 512)));
 	layers.forEach((layer, order) => {
 		const claimants: string[] = [];
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
 			if (kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by)) claimants.push(by);
 		}
+		const summarise =
+			input.summariseAbove !== undefined && layer.data.features.length > input.summariseAbove;
+		if (!summarise) {
+			for (const f of layer.data.features) {
+				const shape = featureShape(f, layer.id, order, claimants);
+				if (shape) shapes.push(shape);
+			}
+			return;
+		}
+		const points: Feature<Point, OverviewFeatureProperties>[] = [];
+		const paths = new Map<string, { geometry: 'line' | 'area'; d: string[] }>();
 		for (const f of layer.data.features) {
 			if (!f.geometry) continue;
 			const geometry = geometryKind(f.geometry);
-			if (!geometry) continue;
-			const p = f.properties;
-			const style = kindStyle(kinds, p.kind);
-			const colour =
-				style.byClaimant && p.claimedBy
-					? CLAIM_COLOURS[claimants.indexOf(p.claimedBy) % CLAIM_COLOURS.length]
-					: style.colour;
-			const shape: OverviewShape & { order: number } = {
-				id: p.fid,
-				layer: layer.id,
-				event: p.event,
-				kind: p.kind,
-				kindLabel: style.label,
-				title: p.title,
-				colour,
-				geometry,
-				d: '',
-				dashed: dashed.includes(p.kind),
-				passage: p.passages[0],
-				order
-			};
-			if (p.of) shape.of = p.of;
-			if (geometry === 'point') {
-				const at =
-					f.geometry.type === 'Point'
-						? f.geometry.coordinates
-						: (f.geometry as { coordinates: number[][] }).coordinates[0];
-				const xy = projection([at[0], at[1]]);
-				if (!xy) continue;
-				shape.x = round(xy[0], digits);
-				shape.y = round(xy[1], digits);
-				if (style.symbol) shape.symbol = style.symbol;
-				// Place names only: at overview scale other labels pile up (six Paris sites).
-				if (style.symbol === 'label') shape.label = shortLabel(p.label ?? p.title);
-			} else {
+			if (f.geometry.type === 'Point') points.push(f as Feature<Point, OverviewFeatureProperties>);
+			else if (geometry === 'line' || geometry === 'area') {
 				const g =
-					f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
-						? rewindForD3(f.geometry)
-						: f.geometry;
-				shape.d = path(g) ?? '';
-				// Wholly outside the frame: nothing to draw or to focus.
-				if (!shape.d) continue;
+					geometry === 'area' ? rewindForD3(f.geometry as Polygon | MultiPolygon) : f.geometry;
+				const [[x0, y0], [x1, y1]] = path.bounds(g);
+				// Smaller than a couple of units: a speck, not worth its bytes.
+				if (!(x1 - x0 >= 2 || y1 - y0 >= 2)) continue;
+				const d = path(g);
+				if (!d) continue;
+				const entry = paths.get(f.properties.kind) ?? { geometry, d: [] };
+				entry.d.push(d);
+				paths.set(f.properties.kind, entry);
 			}
-			shapes.push(shape);
+		}
+		for (const [kind, { geometry, d }] of paths) {
+			const style = kindStyle(kinds, kind);
+			summaries.push({
+				id: `${layer.id}:${kind}`,
+				layer: layer.id,
+				geometry,
+				colour: style.colour,
+				kindLabel: style.label,
+				d: d.join(''),
+				dashed: dashed.includes(kind)
+			});
+		}
+		if (points.length === 0) return;
+		const index = new Supercluster<OverviewFeatureProperties>({
+			radius: CLUSTER.radius,
+			maxZoom: zoom,
+			minPoints: 2
+		}).load(points);
+		for (const c of index.getClusters([-180, -85, 180, 85], zoom)) {
+			if (!('cluster' in c.properties && c.properties.cluster)) {
+				const shape = featureShape(
+					c as Feature<Point, OverviewFeatureProperties>,
+					layer.id,
+					order,
+					claimants
+				);
+				if (shape) shapes.push(shape);
+				continue;
+			}
+			const xy = projection(c.geometry.coordinates as [number, number]);
+			if (!xy) continue;
+			summaries.push({
+				id: `${layer.id}:cluster:${c.properties.cluster_id}`,
+				layer: layer.id,
+				geometry: 'cluster',
+				colour: kindStyle(kinds, points[0].properties.kind).colour,
+				x: round(xy[0], digits),
+				y: round(xy[1], digits),
+				count: c.properties.point_count
+			});
 		}
 	});
+
+	/** A feature's own shape, a link to its event; undefined when it has nothing to draw here. */
+	function featureShape(
+		f: Feature<Geometry | null, OverviewFeatureProperties>,
+		layerId: string,
+		order: number,
+		claimants: string[]
+	): (OverviewShape & { order: number }) | undefined {
+		if (!f.geometry) return;
+		const geometry = geometryKind(f.geometry);
+		if (!geometry) return;
+		const p = f.properties;
+		const style = kindStyle(kinds, p.kind);
+		const colour =
+			style.byClaimant && p.claimedBy
+				? CLAIM_COLOURS[claimants.indexOf(p.claimedBy) % CLAIM_COLOURS.length]
+				: style.colour;
+		const shape: OverviewShape & { order: number } = {
+			id: p.fid,
+			layer: layerId,
+			event: p.event,
+			kind: p.kind,
+			kindLabel: style.label,
+			title: p.title,
+			colour,
+			geometry,
+			d: '',
+			dashed: dashed.includes(p.kind),
+			passage: p.passages[0],
+			order
+		};
+		if (p.of) shape.of = p.of;
+		if (geometry === 'point') {
+			const at =
+				f.geometry.type === 'Point'
+					? f.geometry.coordinates
+					: (f.geometry as { coordinates: number[][] }).coordinates[0];
+			const xy = projection([at[0], at[1]]);
+			if (!xy) return;
+			shape.x = round(xy[0], digits);
+			shape.y = round(xy[1], digits);
+			if (style.symbol) shape.symbol = style.symbol;
+			// Place names only: at overview scale other labels pile up (six Paris sites).
+			if (style.symbol === 'label') shape.label = shortLabel(p.label ?? p.title);
+		} else {
+			const g =
+				f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+					? rewindForD3(f.geometry)
+					: f.geometry;
+			shape.d = path(g) ?? '';
+			// Wholly outside the frame: nothing to draw or to focus.
+			if (!shape.d) return;
+		}
+		return shape;
+	}
 	shapes.sort((a, b) => RANK[a.geometry] - RANK[b.geometry] || a.order - b.order);
 
 	const [tx, ty] = projection.translate();
@@ -291,6 +403,7 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 		},
 		land,
 		borders,
-		shapes: shapes.map(({ order: _order, ...s }) => s)
+		shapes: shapes.map(({ order: _order, ...s }) => s),
+		summaries
 	};
 }

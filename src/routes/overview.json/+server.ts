@@ -4,7 +4,7 @@
  * Only browsers that cannot run the interactive map fetch it.
  */
 import { json } from '@sveltejs/kit';
-import { getStory } from '$lib/server/story';
+import { getStory, tileThreshold } from '$lib/server/story';
 import { loadNaturalEarth } from '$lib/geo/natural-earth-file';
 import { staticOverview } from '$lib/map/static-overview';
 
@@ -20,7 +20,9 @@ export async function GET() {
 			topology: loadNaturalEarth('110m').topology,
 			layers: story.layers,
 			kinds: story.kinds,
-			bbox: story.bbox
+			bbox: story.bbox,
+			// A layer large enough to be tiled on the map is summarised here too.
+			summariseAbove: tileThreshold()
 		})
 	);
 }
