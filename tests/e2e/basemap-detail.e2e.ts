@@ -8,7 +8,7 @@ import Pbf from 'pbf';
 import { createRequire } from 'node:module';
 import { BASEMAP_COLOURS } from '../../src/lib/map/basemap-style';
 import { projectOnOverview, type StaticOverview } from '../../src/lib/map/static-overview';
-import { decodePng, expect, mapRegion, test, waitForMap } from './fixtures';
+import { decodePng, expect, mapRegion, startMap, test, waitForMap } from './fixtures';
 import { viewBounds } from './map-helpers';
 
 // vt-pbf is CommonJS without types; the one function used here.
@@ -185,7 +185,7 @@ test.describe('the locator inset', () => {
 		});
 		const page = await context.newPage();
 		await page.goto(PARIS_LINK);
-		await waitForMap(page);
+		await startMap(page);
 		const toggle = page.getByRole('button', { name: /locator map/ });
 		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 		await expect(locator(page)).toHaveCount(0);

@@ -67,6 +67,17 @@ export async function waitForMap(page: Page) {
 }
 
 /**
+ * On a touch screen the map waits for the reader (`$lib/map/map-start`): tap its start
+ * button, then wait for its first view.
+ */
+export async function startMap(page: Page) {
+	const start = page.getByRole('button', { name: 'Show the interactive map' });
+	await start.tap();
+	await expect(start).toHaveCount(0);
+	await waitForMap(page);
+}
+
+/**
  * RGBA pixels of a PNG, decoded in Node with the Skia the glyph generator already uses
  * (@napi-rs/canvas): no helper page per screenshot, which cost a page load each.
  */

@@ -26,6 +26,11 @@ test.describe('home page', () => {
 			/^Putin also said Russia would keep co-operating/
 		);
 		await expect(page.locator('.events li')).not.toHaveCount(0);
+		// The map's place holds the story's preview picture, drawn at build time.
+		const preview = page.locator('.map-wrap img.preview');
+		await expect(preview).toHaveAttribute('alt', /^Map of the places in the article/);
+		await expect(preview).toHaveAttribute('src', '/og/story.png');
+		expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
 		await context.close();
 	});
 
@@ -53,6 +58,15 @@ test.describe('home page', () => {
 			if (r.url().includes('/generated/glyphs/') && r.ok())
 				glyphs.push(decodeURIComponent(r.url()));
 		});
+		// Every layout shift, from the first paint on.
+		await page.addInitScript(() => {
+			const w = window as unknown as { __shifts: number };
+			w.__shifts = 0;
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+					w.__shifts += e.value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
 		await page.goto('/');
 		await expect(page).toHaveTitle(/Russia, France to up battle against Islamic State/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -64,6 +78,12 @@ test.describe('home page', () => {
 		).toBeVisible();
 		await expect(page.getByText('Basemap: Natural Earth', { exact: false })).toBeVisible();
 		await waitForMap(page);
+		// The preview picture stood in until the map's first view, and nothing moved for it.
+		await expect(page.locator('.map-wrap img.preview')).toHaveCount(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts),
+			'cumulative layout shift'
+		).toBeLessThan(0.05);
 		expect(glyphs.some((u) => u.includes('/Noto Sans Regular/0-255.pbf'))).toBe(true);
 		const withText = await decodePng(await mapRegion(page).locator('canvas').screenshot());
 

@@ -4,7 +4,7 @@
  * what was selected at once. Touch is on; links are opened cold.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, waitForMap, mapRegion, seriousAxeViolations } from './fixtures';
+import { test, expect, waitForMap, mapRegion, seriousAxeViolations, startMap } from './fixtures';
 import { layerIds, pointOf, screenPoint, storyFeatures } from './map-helpers';
 
 const card = (page: Page) => page.locator('.panel .popup');
@@ -76,8 +76,18 @@ async function featurePoint(page: Page, fid: string) {
 
 /** The Su-24's event page, opened cold: a card names it, and no popup is over the map. */
 async function openSu24(page: Page) {
+	const asked: string[] = [];
+	page.on('request', (r) => asked.push(new URL(r.url()).pathname));
 	await page.goto('/events/su24-shootdown/');
 	await waitForMap(page);
+	// Until the reader touches the map: its preview picture, and no map code, tiles or canvas.
+	const preview = page.locator('.map-wrap img.preview');
+	await expect(preview).toHaveAttribute('alt', /^Map: .*Su-24/);
+	await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+	expect(asked.filter((u) => /maplibre-gl-worker|\/generated\/(basemap|glyphs)\//.test(u))).toEqual([]);
+	await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
+	await startMap(page);
+	await expect(preview).toHaveCount(0);
 	await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
 	await expect(card(page).getByRole('heading', { level: 3 })).toHaveText(/Su-24/);
 }
@@ -133,7 +143,7 @@ test.describe('upright, 390 × 844', () => {
 		page
 	}) => {
 		await page.goto('/#map=7/55.75/37.6');
-		await waitForMap(page);
+		await startMap(page);
 		// The timeline is one line until tapped open; its sliders then work.
 		const toggle = page.locator('.timeline button[aria-controls="timeline-track"]');
 		await expect(toggle).toHaveAccessibleName(/^All dates\W+8 events$/);
