@@ -65,9 +65,10 @@ function storyTiles(): Plugin {
 				);
 				for (const r of reports)
 					console.log(
-						`story tiles: ${r.layer}: ${r.features} features in ${r.tiles} tiles, ` +
-							`${(r.bytes / 1e6).toFixed(1)} MB (${Math.round(performance.now() - started)} ms)`
+						`story tiles: ${r.layer}: ${r.features} features in ${r.tiles} tiles, ${(r.bytes / 1e6).toFixed(1)} MB`
 					);
+				if (reports.length)
+					console.log(`story tiles: written in ${Math.round(performance.now() - started)} ms`);
 			}
 		}
 	};

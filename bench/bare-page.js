@@ -82,13 +82,13 @@ export async function makeBarePage({ siteDir, outDir }) {
  * @param {{ storyDir: string; generatedDir: string; outDir: string }} opts
  */
 export async function makeBarePageFromStory({ storyDir, generatedDir, outDir }) {
-	const [{ uncertaintyCircle }, { framingBBox }, { kinds: KINDS }, { BUILT_IN_KINDS }] =
-		await Promise.all([
-			loadTs('src/lib/geo/uncertainty.ts'),
-			loadTs('src/lib/geo/bounds.ts'),
-			loadTs('src/lib/story/schema.ts'),
-			loadTs('src/lib/story/kinds.ts')
-		]);
+	const [{ uncertaintyCircle }, { framingBBox }, { BUILT_IN_KINDS }] = await Promise.all([
+		loadTs('src/lib/geo/uncertainty.ts'),
+		loadTs('src/lib/geo/bounds.ts'),
+		loadTs('src/lib/story/kinds.ts')
+	]);
+	// Generated stories use the built-in kinds only, listed in the table's order.
+	const KINDS = Object.keys(BUILT_IN_KINDS);
 	/** @type {{ id: string; order: number; cluster: boolean; hidden: boolean; kinds: string[]; claimants: string[]; features: any[] }[]} */
 	const layers = [];
 	const circles = [];

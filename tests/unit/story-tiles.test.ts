@@ -8,9 +8,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import { tileLayer, tileIndex, TILE_EXTENT, isTiled } from '$lib/map/story-tiles';
-import { decodeTileIndex, encodeTileIndex, tileKey } from '$lib/map/tile-index';
-import { STORY_TILE_LAYER, TILE_MAX_ZOOM, type TileSet } from '$lib/map/story-style';
+import { tileLayer, tileIndexes, TILE_EXTENT, isTiled } from '$lib/map/story-tiles';
+import { decodeTileIndex, encodeTileIndex, tileKey, type TileTree } from '$lib/map/tile-index';
+import {
+	CLUSTER,
+	setMaxZoom,
+	STORY_TILE_LAYER,
+	TILE_MAX_ZOOM,
+	tileSource,
+	type TileSet
+} from '$lib/map/story-style';
 import type { CompiledProperties } from '$lib/story/compiled';
 import { decode } from './tile-files';
 
@@ -198,7 +205,7 @@ describe('tileLayer', () => {
 			// A tile's own features, not those it repeats in its buffer from a neighbour.
 			const seen: string[] = [];
 			let lineSeen = false;
-			for (const [key, features] of sets.clusters) {
+			for (const [key, features] of sets[tileSource('clusters', z)]) {
 				if (Number(key.split('/')[0]) !== z) continue;
 				for (const f of features) {
 					if (f.fid === 'line') lineSeen = true;
@@ -229,43 +236,92 @@ describe('tileLayer', () => {
 });
 
 describe('the tile index', () => {
-	it('says which tiles tileLayer made, and no others', () => {
-		const points = [point(1, 36.2, 36.2), point(2, -70.6, -33.4), point(3, 139.7, 35.7)];
-		const tiles = [...tileLayer(collection(points), false)];
-		const keys = decodeTileIndex(tileIndex(tiles), TILE_MAX_ZOOM);
-		expect(keys).toEqual(new Set(tiles.map((t) => tileKey(t.z, t.x, t.y))));
-		// Three points far apart: a branch of tiles each, down to the deepest zoom.
-		expect(keys.size).toBeGreaterThanOrEqual(3 * TILE_MAX_ZOOM);
+	const sized = (tiles: ReturnType<typeof tileLayer> extends Iterable<infer T> ? T[] : never) =>
+		tiles.map((t) => ({ ...t, size: t.bytes.length }));
+
+	it('says which tiles tileLayer made and which are files, for each set', () => {
+		let seed = 3;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		// Points far apart, a cluster's worth close together, and an area too small to draw
+		// at low zooms: tiles it reaches there have no bytes.
+		const points = [
+			point(1, 36.2, 36.2),
+			point(2, -70.6, -33.4),
+			point(3, 139.7, 35.7),
+			...Array.from({ length: 50 }, (_, i) => point(10 + i, 37 + random(), 34 + random()))
+		];
+		const speck: Feature<Geometry, CompiledProperties> = {
+			type: 'Feature',
+			geometry: {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[10, 10],
+						[10.001, 10],
+						[10.001, 10.001],
+						[10, 10.001],
+						[10, 10]
+					]
+				]
+			},
+			properties: compiled({ fid: 'speck', kind: 'area-of-control', title: 'Speck' })
+		};
+		const tiles = sized([...tileLayer(collection([...points, speck]), true)]);
+		const { sets } = tileIndexes(tiles);
+		for (const set of ['all', 'clusters'] as TileSet[]) {
+			const tree = decodeTileIndex(sets[set]!, setMaxZoom(set));
+			const made = tiles.filter((t) => t.set === set);
+			expect(new Map(made.map((t) => [tileKey(t.z, t.x, t.y), t.size > 0]))).toEqual(tree);
+			// Some tiles are in the tree for their children only, with nothing to draw.
+			expect(
+				[...tree.values()].some((file) => !file),
+				set
+			).toBe(true);
+		}
+		// Deeper than the clusters, there are `all` tiles only; the clusters set reads them.
+		expect(tiles.some((t) => t.set === 'clusters' && t.z > CLUSTER.maxZoom)).toBe(false);
+		expect(tiles.some((t) => t.set === 'all' && t.z === TILE_MAX_ZOOM)).toBe(true);
+		expect(tileSource('clusters', CLUSTER.maxZoom + 1)).toBe('all');
+		expect(tileSource('clusters', CLUSTER.maxZoom)).toBe('clusters');
+		expect(tileSource('all', 3)).toBe('all');
 	});
 
 	it('reads back any tree of tiles as written', () => {
 		const tree = fc
-			.array(fc.tuple(fc.nat(2 ** 8 - 1), fc.nat(2 ** 8 - 1)), { maxLength: 40 })
+			.array(fc.tuple(fc.nat(2 ** 8 - 1), fc.nat(2 ** 8 - 1), fc.boolean()), { maxLength: 40 })
 			.map((leaves) => {
-				// Leaves at zoom 8 and all their ancestors: what tileLayer makes.
-				const keys = new Set<string>();
-				for (const [x, y] of leaves)
-					for (let z = 8; z >= 0; z--) keys.add(tileKey(z, x >> (8 - z), y >> (8 - z)));
-				return keys;
+				// Leaves at zoom 8 and all their ancestors, files or not: what tileLayer makes.
+				const tiles: TileTree = new Map();
+				for (const [x, y, file] of leaves)
+					for (let z = 8; z >= 0; z--) {
+						const key = tileKey(z, x >> (8 - z), y >> (8 - z));
+						tiles.set(key, tiles.get(key) || (z === 8 ? file : (x + y + z) % 3 === 0));
+					}
+				return tiles;
 			});
 		fc.assert(
-			fc.property(tree, (keys) => {
-				expect(decodeTileIndex(encodeTileIndex(keys, 8), 8)).toEqual(keys);
+			fc.property(tree, (tiles) => {
+				expect(decodeTileIndex(encodeTileIndex(tiles, 8), 8)).toEqual(tiles);
 			})
 		);
 	});
 
 	it('throws on text that is not an index, rather than reading an empty layer', () => {
-		const keys = new Set(['0/0/0', '1/1/0', '2/2/1']);
-		const text = encodeTileIndex(keys, 2);
+		const tiles: TileTree = new Map([
+			['0/0/0', false],
+			['1/1/0', true],
+			['2/2/1', true]
+		]);
+		const text = encodeTileIndex(tiles, 2);
 		expect(() => decodeTileIndex('not base64!', 2)).toThrow(/base64/);
-		expect(() => decodeTileIndex(btoa('\u0002'), 2)).toThrow(/root/);
+		expect(() => decodeTileIndex(btoa('\u0000'), 2)).toThrow(/root/);
+		expect(() => decodeTileIndex(btoa('\u0003'), 2)).toThrow(/state/);
 		expect(() => decodeTileIndex(text, 6)).toThrow(/ends too soon/);
 		fc.assert(
 			fc.property(fc.string(), (s) => {
 				try {
 					const read = decodeTileIndex(s, 4);
-					for (const k of read) expect(k).toMatch(/^\d+\/\d+\/\d+$/);
+					for (const k of read.keys()) expect(k).toMatch(/^\d+\/\d+\/\d+$/);
 				} catch (e) {
 					expect((e as Error).message).toMatch(/tile index/);
 				}

@@ -154,6 +154,11 @@ export const TILE_MAX_ZOOM = CLUSTER.maxZoom + 1;
 export const STORY_TILE_LAYER = 'features';
 /** A clustered layer's two tile sets; other layers have `all` only. */
 export type TileSet = 'all' | 'clusters';
+/** Where a tile of a set is: deeper than the clusters, a clustered layer's two sets are one. */
+export const tileSource = (set: TileSet, z: number): TileSet =>
+	set === 'clusters' && z > CLUSTER.maxZoom ? 'all' : set;
+/** The deepest zoom a set has tiles of. */
+export const setMaxZoom = (set: TileSet) => (set === 'clusters' ? CLUSTER.maxZoom : TILE_MAX_ZOOM);
 /** The protocol a tiled layer's tiles are asked through (`$lib/map/story-tile-protocol`). */
 export const STORY_TILE_PROTOCOL = 'story-tiles';
 

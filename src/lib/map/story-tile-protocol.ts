@@ -7,8 +7,14 @@
  * Loaded only by a story that has tiled layers.
  */
 import type { AddProtocolAction } from 'maplibre-gl';
-import { layerData, STORY_TILE_PROTOCOL, type TileSet } from './story-style';
-import { decodeTileIndex, tileKey, type TileIndexFile } from './tile-index';
+import {
+	layerData,
+	setMaxZoom,
+	STORY_TILE_PROTOCOL,
+	tileSource,
+	type TileSet
+} from './story-style';
+import { decodeTileIndex, tileKey, type TileIndexFile, type TileTree } from './tile-index';
 
 const TILE_URL = new RegExp(
 	`^${STORY_TILE_PROTOCOL}://([^/]+)/(all|clusters)/(\\d+)/(\\d+)/(\\d+)$`
@@ -19,30 +25,37 @@ export function storyTileLoader(
 	origin: string,
 	fetch: typeof globalThis.fetch = globalThis.fetch
 ): AddProtocolAction {
-	const indexes = new Map<string, Promise<Set<string>>>();
-	const existing = (layer: string) => {
-		let keys = indexes.get(layer);
-		if (!keys) {
+	const indexes = new Map<string, Promise<Partial<Record<TileSet, TileTree>>>>();
+	const trees = (layer: string) => {
+		let read = indexes.get(layer);
+		if (!read) {
 			const url = layerData(origin, layer).index;
-			keys = fetch(url)
+			read = fetch(url)
 				.then((res) => {
 					if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 					return res.json() as Promise<TileIndexFile>;
 				})
-				.then((file) => decodeTileIndex(file.index, file.maxzoom));
+				.then(({ sets }) =>
+					Object.fromEntries(
+						(Object.keys(sets) as TileSet[]).map((set) => [
+							set,
+							decodeTileIndex(sets[set] ?? '', setMaxZoom(set))
+						])
+					)
+				);
 			// A failed index is asked for again by the next tile, not remembered as failed.
-			keys.catch(() => indexes.delete(layer));
-			indexes.set(layer, keys);
+			read.catch(() => indexes.delete(layer));
+			indexes.set(layer, read);
 		}
-		return keys;
+		return read;
 	};
 	return async (params, abort) => {
 		const match = TILE_URL.exec(params.url);
 		if (!match) throw new Error(`Not a story tile: ${params.url}`);
-		const [, layer, set, z, x, y] = match;
-		if (!(await existing(layer)).has(tileKey(Number(z), Number(x), Number(y))))
-			return { data: new ArrayBuffer(0) };
-		const url = layerData(origin, layer).tile(set as TileSet, z, x, y);
+		const [layer, asked, z, x, y] = [match[1], match[2] as TileSet, ...match.slice(3).map(Number)];
+		const set = tileSource(asked, z);
+		if (!(await trees(layer))[set]?.get(tileKey(z, x, y))) return { data: new ArrayBuffer(0) };
+		const url = layerData(origin, layer).tile(set, z, x, y);
 		const res = await fetch(url, { signal: abort.signal });
 		if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 		return { data: await res.arrayBuffer() };

@@ -20,10 +20,16 @@ import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import GeoJSONVT, { type LegacyFeature, type LegacyTile } from 'geojson-vt';
 import Supercluster from 'supercluster';
-import { CLUSTER, STORY_TILE_LAYER, TILE_MAX_ZOOM, type TileSet } from './story-style';
+import { CLUSTER, setMaxZoom, STORY_TILE_LAYER, TILE_MAX_ZOOM, type TileSet } from './story-style';
 import { sourceData, type SourceProperties } from './source-data';
 import type { CompiledProperties } from '$lib/story/compiled';
-import { CHILDREN, encodeTileIndex, tileKey } from './tile-index';
+import {
+	CHILDREN,
+	encodeTileIndex,
+	tileKey,
+	type TileIndexFile,
+	type TileTree
+} from './tile-index';
 
 // vt-pbf is CommonJS without type declarations; this is the one function used.
 const vtpbf = createRequire(import.meta.url)('vt-pbf') as {
@@ -134,15 +140,24 @@ export function* tileLayer(
 		const grouped = cluster ? clusterTile(z, x, y) : plain;
 		if (!tile && grouped.length === 0) continue;
 		yield { set: 'all', z, x, y, bytes: encode(plain) };
-		if (cluster) yield { set: 'clusters', z, x, y, bytes: encode(grouped) };
+		// Deeper than the clusters the two sets are the same: `all` serves both (`tileSource`).
+		if (cluster && z <= CLUSTER.maxZoom) yield { set: 'clusters', z, x, y, bytes: encode(grouped) };
 		if (z < TILE_MAX_ZOOM)
 			for (const [dx, dy] of CHILDREN) stack.push([z + 1, 2 * x + dx, 2 * y + dy]);
 	}
 }
 
-/** The index (`$lib/map/tile-index`) of the tiles `tileLayer` made. */
-export function tileIndex(tiles: Iterable<Pick<EncodedTile, 'z' | 'x' | 'y'>>): string {
-	const keys = new Set<string>();
-	for (const t of tiles) keys.add(tileKey(t.z, t.x, t.y));
-	return encodeTileIndex(keys, TILE_MAX_ZOOM);
+/**
+ * The indexes (`$lib/map/tile-index`) of the tiles `tileLayer` made, one per set: a tile
+ * with no bytes is in the tree (for its children) but is no file.
+ */
+export function tileIndexes(
+	tiles: Iterable<Pick<EncodedTile, 'set' | 'z' | 'x' | 'y'> & { size: number }>
+): TileIndexFile {
+	const trees: Partial<Record<TileSet, TileTree>> = {};
+	for (const t of tiles) (trees[t.set] ??= new Map()).set(tileKey(t.z, t.x, t.y), t.size > 0);
+	const sets: TileIndexFile['sets'] = {};
+	for (const set of Object.keys(trees) as TileSet[])
+		sets[set] = encodeTileIndex(trees[set]!, setMaxZoom(set));
+	return { sets };
 }

@@ -8,9 +8,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getStory, tileThreshold } from './story';
-import { isTiled, tileIndex, tileLayer, type EncodedTile } from '$lib/map/story-tiles';
-import { TILE_MAX_ZOOM } from '$lib/map/story-style';
-import type { TileIndexFile } from '$lib/map/tile-index';
+import { isTiled, tileIndexes, tileLayer } from '$lib/map/story-tiles';
+import type { TileSet } from '$lib/map/story-style';
 
 export interface TiledLayerReport {
 	layer: string;
@@ -29,22 +28,23 @@ export async function writeStoryTiles(buildDir: string): Promise<TiledLayerRepor
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		const made = new Set<string>();
-		const coords: Pick<EncodedTile, 'z' | 'x' | 'y'>[] = [];
+		const written: { set: TileSet; z: number; x: number; y: number; size: number }[] = [];
 		let tiles = 0;
 		let bytes = 0;
 		for (const t of tileLayer(layer.data, layer.cluster)) {
+			written.push({ set: t.set, z: t.z, x: t.x, y: t.y, size: t.bytes.length });
+			// A tile with nothing to draw is in the index, not on disk.
+			if (t.bytes.length === 0) continue;
 			const folder = path.join(dir, t.set, String(t.z), String(t.x));
 			if (!made.has(folder)) {
 				mkdirSync(folder, { recursive: true });
 				made.add(folder);
 			}
 			writeFileSync(path.join(folder, `${t.y}.pbf`), t.bytes);
-			if (t.set === 'all') coords.push({ z: t.z, x: t.x, y: t.y });
 			tiles++;
 			bytes += t.bytes.length;
 		}
-		const index: TileIndexFile = { maxzoom: TILE_MAX_ZOOM, index: tileIndex(coords) };
-		writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(index));
+		writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(tileIndexes(written)));
 		reports.push({ layer: layer.id, features: layer.data.features.length, tiles, bytes });
 	}
 	return reports;
