@@ -1,8 +1,8 @@
 /**
  * How the map marks the selected feature (`MapView`): a popup beside it, or, when the
- * selection is shown in the phone's sheet, a ring on it, kept above the sheet. Loaded with
- * the first selection: a page opened on the whole story has none, and its first load is
- * smaller for it (BENCHMARKS.md: first-load JS).
+ * selection is shown in the phone's sheet, a ring on it, kept above the sheet. Fetched once
+ * the map's first view is drawn (or with a selection before that): the first view needs none
+ * of it, and its first load is smaller for it (BENCHMARKS.md: first-load JS).
  */
 import type { Map as MapLibreMap, Marker, Popup } from 'maplibre-gl';
 

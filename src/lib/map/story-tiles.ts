@@ -1,8 +1,8 @@
 /**
  * A large story layer as static vector tiles, cut at build time (`npm run build` writes them
  * under `/data/<layer>/`; `$lib/server/story-tiles-write`). Below `DEFAULT_TILE_THRESHOLD`
- * features a layer stays one GeoJSON file, which is faster for small layers (BENCHMARKS.md:
- * scale); above it, MapLibre's worker would parse and index every feature of the file before
+ * features a layer stays one GeoJSON file: one request, no index (BENCHMARKS.md has both
+ * measured at 10,000 and 100,000 events); above it, MapLibre's worker would parse and index every feature of the file before
  * drawing anything, and the browser would hold all of it.
  *
  * What MapLibre does with a GeoJSON source is done here once, with the same libraries and the
@@ -56,7 +56,7 @@ export interface EncodedTile {
 	z: number;
 	x: number;
 	y: number;
-	/** Zero bytes for a tile that exists in the other set only. */
+	/** No bytes: features reach the tile but draw nothing there (in the index, not a file). */
 	bytes: Uint8Array;
 }
 
@@ -66,7 +66,7 @@ type Props = SourceProperties & Record<string, unknown>;
  * Every tile of a layer, in both sets for a clustered one, one at a time (a large layer's
  * tiles together are hundreds of megabytes). Tiles are made down to `TILE_MAX_ZOOM`, one zoom
  * past the clusters, where every point stands alone; MapLibre draws deeper zooms from those.
- * `tileIndex` of the tiles' coordinates says which exist.
+ * `tileIndexes` says which exist and which are files.
  */
 export function* tileLayer(
 	layer: FeatureCollection<Geometry, CompiledProperties>,
