@@ -262,6 +262,33 @@ describe('static overview of a large story', () => {
 		expect(o.summaries.filter((s) => s.layer === 'areas')).toEqual([]);
 	});
 
+	it('keeps a large layer’s multipoints as shapes of their own', () => {
+		const multi = {
+			type: 'Feature' as const,
+			geometry: {
+				type: 'MultiPoint' as const,
+				coordinates: [
+					[36, 33],
+					[37, 34]
+				]
+			},
+			properties: props('mp', 'attack')
+		};
+		const withMulti = staticOverview({
+			topology: topology(),
+			layers: [
+				{
+					id: 'incidents',
+					title: 'Incidents',
+					data: { type: 'FeatureCollection', features: [...points.slice(0, 10), multi] }
+				}
+			],
+			bbox,
+			summariseAbove: 5
+		});
+		expect(withMulti.shapes.filter((s) => s.id === 'mp')).toHaveLength(1);
+	});
+
 	it('keeps a small layer’s features as links, and stays under 1 MB', () => {
 		expect(o.shapes.filter((s) => s.layer === 'small').map((s) => s.id)).toEqual([
 			'p0',

@@ -278,7 +278,11 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 			if (!f.geometry) continue;
 			const geometry = geometryKind(f.geometry);
 			if (f.geometry.type === 'Point') points.push(f as Feature<Point, OverviewFeatureProperties>);
-			else if (geometry === 'line' || geometry === 'area') {
+			else if (geometry === 'point') {
+				// A MultiPoint is not clustered: it stays one shape, as in a small layer.
+				const shape = featureShape(f, layer.id, order, claimants);
+				if (shape) shapes.push(shape);
+			} else if (geometry === 'line' || geometry === 'area') {
 				const g =
 					geometry === 'area' ? rewindForD3(f.geometry as Polygon | MultiPolygon) : f.geometry;
 				const [[x0, y0], [x1, y1]] = path.bounds(g);
