@@ -139,6 +139,28 @@ export function budgets(r) {
 				: { name, value: shown, verdict: ok(value) ? 'PASS' : 'FAIL' }
 		);
 
+	/** Why a scale row's budget has no figure: not run, not measurable, or not measured. */
+	const whyNot = (/** @type {any} */ row, /** @type {string} */ missing, note = '') =>
+		!row
+			? missing
+			: row.app?.error
+				? `app not measurable: ${row.app.error.slice(0, 200)}${note}`
+				: 'not measured';
+	/** No long task over 200 ms after the first idle, in a scale row. */
+	const longTasks = (
+		/** @type {string} */ name,
+		/** @type {any} */ summary,
+		/** @type {string} */ why,
+		note = ''
+	) =>
+		check(
+			`${name}: no long task > 200 ms after load`,
+			summary?.longTaskAfterLoadMs.app?.max,
+			(v) => v <= 200,
+			`longest ${summary?.longTaskAfterLoadMs.app?.max} ms${note}`,
+			why
+		);
+
 	const added = m.jsGzipKB.app?.median - r.maplibreJsGzipKB;
 	check(
 		'first-load JS on top of MapLibre ≤ 60 KB gzip',
@@ -179,18 +201,8 @@ export function budgets(r) {
 	const bareNote = big
 		? ` (bare MapLibre page at 100,000: longest task after load ${big.longTaskAfterLoadMs.bare?.max ?? 'n/a'} ms, frame p95 ${big.frameP95Ms.bare?.median ?? 'n/a'} ms)`
 		: '';
-	const why100k = !at100k
-		? 'scale not run'
-		: at100k.app?.error
-			? `app not measurable at 100,000 events: ${at100k.app.error.slice(0, 200)}${bareNote}`
-			: 'not measured';
-	check(
-		'100,000 events: no long task > 200 ms after load',
-		big?.longTaskAfterLoadMs.app?.max,
-		(v) => v <= 200,
-		`longest ${big?.longTaskAfterLoadMs.app?.max} ms${bareNote}`,
-		why100k
-	);
+	const why100k = whyNot(at100k, 'scale not run', bareNote);
+	longTasks('100,000 events', big, why100k, bareNote);
 	check(
 		'100,000 events: frame p95 ≤ 1.3 × bare',
 		big?.frameP95Ms.ratio,
@@ -202,18 +214,8 @@ export function budgets(r) {
 	// The same story as tiles: what the threshold buys at 100,000.
 	const tiles100k = r.scale.find((s) => s.events === 100_000 && s.tiled);
 	const t = tiles100k?.summary;
-	const whyTiles = !tiles100k
-		? 'scale not run'
-		: tiles100k.app?.error
-			? `app not measurable: ${tiles100k.app.error.slice(0, 200)}`
-			: 'not measured';
-	check(
-		'100,000 events as tiles: no long task > 200 ms after load',
-		t?.longTaskAfterLoadMs.app?.max,
-		(v) => v <= 200,
-		`longest ${t?.longTaskAfterLoadMs.app?.max} ms`,
-		whyTiles
-	);
+	const whyTiles = whyNot(tiles100k, 'scale not run');
+	longTasks('100,000 events as tiles', t, whyTiles);
 	check(
 		'100,000 events as tiles: frame p95 ≤ 1.3 × bare (GeoJSON)',
 		t?.frameP95Ms.ratio,
@@ -228,13 +230,10 @@ export function budgets(r) {
 	const thousand = r.scale.find((s) => s.events === 1_000 && !s.tiled);
 	const m1 = million?.summary;
 	const k1 = thousand?.summary;
-	const whyMillion = !million
-		? 'not run (npm run bench -- --sizes 1000,1000000t --budget 3600)'
-		: !thousand
+	const whyMillion =
+		million && !thousand
 			? 'the 1,000-event story was not run beside it'
-			: million.app?.error
-				? `app not measurable: ${million.app.error.slice(0, 200)}`
-				: 'not measured';
+			: whyNot(million, 'not run (npm run bench -- --sizes 1000,1000000t --budget 3600)');
 	const ratio = (/** @type {string} */ key) => {
 		const a = m1?.[key]?.app?.median;
 		const b = k1?.[key]?.app?.median;
@@ -267,13 +266,7 @@ export function budgets(r) {
 			`${ratio(key)} × (${m1?.[key]?.app?.median} vs ${k1?.[key]?.app?.median})`,
 			whyMillion
 		);
-	check(
-		'1,000,000 events: no long task > 200 ms after load',
-		m1?.longTaskAfterLoadMs.app?.max,
-		(v) => v <= 200,
-		`longest ${m1?.longTaskAfterLoadMs.app?.max} ms`,
-		whyMillion
-	);
+	longTasks('1,000,000 events', m1, whyMillion);
 	check(
 		'1,000,000 events: click → popup median ≤ 100 ms',
 		m1?.popupMs.app?.median,

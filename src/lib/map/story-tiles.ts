@@ -101,7 +101,7 @@ export function* tileLayer(
 
 	const features = (tile: { features: LegacyFeature[] } | null) => tile?.features ?? [];
 	const clusterTile = (z: number, x: number, y: number): LegacyFeature[] => {
-		if (!clusters || !others || z > CLUSTER.maxZoom) return features(all.getTile(z, x, y));
+		if (!clusters || !others) return [];
 		const grouped = (clusters.getTile(z, x, y)?.features ?? []).map((f): LegacyFeature => {
 			const tags = f.tags as Record<string, unknown> | null;
 			// MapLibre asks its GeoJSON source how far to zoom to open a cluster; a tile cannot
@@ -137,11 +137,12 @@ export function* tileLayer(
 		// (A cluster lies among its points, so it is in a tile they reach; it is checked anyway.)
 		const tile = all.getTile(z, x, y);
 		const plain = features(tile);
-		const grouped = cluster ? clusterTile(z, x, y) : plain;
+		// Deeper than the clusters the two sets are the same: `all` serves both (`tileSource`).
+		const clustersHere = cluster && z <= CLUSTER.maxZoom;
+		const grouped = clustersHere ? clusterTile(z, x, y) : plain;
 		if (!tile && grouped.length === 0) continue;
 		yield { set: 'all', z, x, y, bytes: encode(plain) };
-		// Deeper than the clusters the two sets are the same: `all` serves both (`tileSource`).
-		if (cluster && z <= CLUSTER.maxZoom) yield { set: 'clusters', z, x, y, bytes: encode(grouped) };
+		if (clustersHere) yield { set: 'clusters', z, x, y, bytes: encode(grouped) };
 		if (z < TILE_MAX_ZOOM)
 			for (const [dx, dy] of CHILDREN) stack.push([z + 1, 2 * x + dx, 2 * y + dy]);
 	}

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getStory, tileThreshold } from './story';
-import { isTiled, tileIndexes, tileLayer } from '$lib/map/story-tiles';
+import { getStory, tiledInBuild } from './story';
+import { tileIndexes, tileLayer } from '$lib/map/story-tiles';
 import type { TileSet } from '$lib/map/story-style';
 
 export interface TiledLayerReport {
@@ -20,10 +20,9 @@ export interface TiledLayerReport {
 
 export async function writeStoryTiles(buildDir: string): Promise<TiledLayerReport[]> {
 	const story = await getStory();
-	const threshold = tileThreshold();
 	const reports: TiledLayerReport[] = [];
 	for (const layer of story.layers) {
-		if (!isTiled(layer.data.features.length, threshold)) continue;
+		if (!tiledInBuild(layer.data.features.length)) continue;
 		const dir = path.join(buildDir, 'data', layer.id);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });

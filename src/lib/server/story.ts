@@ -80,12 +80,14 @@ export function getStoryParts(): Promise<{
  */
 export const tileThreshold = () => envCount('STORY_TILE_THRESHOLD', DEFAULT_TILE_THRESHOLD);
 
+/** Whether a layer of this many features is served as tiles in this build. */
+export const tiledInBuild = (featureCount: number) => isTiled(featureCount, tileThreshold());
+
 /** The summary with each layer marked as tiled or not. */
 export function withTiles(summary: StorySummary): StorySummary {
-	const threshold = tileThreshold();
 	return {
 		...summary,
-		layers: summary.layers.map((l) => ({ ...l, tiled: isTiled(l.featureCount, threshold) }))
+		layers: summary.layers.map((l) => ({ ...l, tiled: tiledInBuild(l.featureCount) }))
 	};
 }
 

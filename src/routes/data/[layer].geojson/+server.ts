@@ -4,8 +4,7 @@
  * served as vector tiles instead (`$lib/server/story-tiles-write`), and has no such file.
  */
 import { error } from '@sveltejs/kit';
-import { getStory, tileThreshold } from '$lib/server/story';
-import { isTiled } from '$lib/map/story-tiles';
+import { getStory, tiledInBuild } from '$lib/server/story';
 import { sourceData } from '$lib/map/source-data';
 
 export const prerender = true;
@@ -14,7 +13,7 @@ export const trailingSlash = 'never';
 export async function entries() {
 	const story = await getStory();
 	return story.layers
-		.filter((l) => !isTiled(l.data.features.length, tileThreshold()))
+		.filter((l) => !tiledInBuild(l.data.features.length))
 		.map((l) => ({ layer: l.id }));
 }
 
