@@ -5,8 +5,8 @@
  * (the worker's tile and GeoJSON requests never show up as page requests), so byte and
  * request counts come from here rather than from the browser.
  *
- * The server sends files as they are (no on-the-fly compression), so for a fair "gzip"
- * figure each file is gzipped here, at zlib's default level, as a host would.
+ * Byte figures are of the files, not of what went over the wire: each file's "gzip" figure is
+ * its gzip at zlib's default level, as the server (and a host) sends it.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

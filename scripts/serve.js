@@ -2,7 +2,8 @@
 /**
  * A small static file server for the built site: what `npm start`, the browser tests and
  * the benchmark use, so they all see exactly the files a static host would serve.
- * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, byte ranges (a
+ * Serves precompressed `.br`/`.gz` siblings when the browser accepts them, else gzips text as
+ * it goes (as Netlify, Cloudflare Pages and GitHub Pages do), byte ranges (a
  * PMTiles basemap is read by range requests, README: the basemap), answers unknown
  * paths with the site's 404 page, and sends the headers the site's `_headers` file gives each
  * path, as Netlify and Cloudflare Pages do (README: hosting).
@@ -13,6 +14,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -31,6 +33,43 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8',
 	'.webmanifest': 'application/manifest+json'
 };
+
+/**
+ * Types worth gzipping as they are sent: text, and vector tiles (protobuf compresses to about
+ * a third). Pictures and PMTiles archives are compressed already, and an archive is read by
+ * byte ranges, which must be of the file's own bytes.
+ */
+const GZIPPED = new Set([
+	'.html',
+	'.js',
+	'.mjs',
+	'.css',
+	'.json',
+	'.geojson',
+	'.csv',
+	'.kml',
+	'.pbf',
+	'.svg',
+	'.txt',
+	'.webmanifest'
+]);
+
+/**
+ * Whether to gzip a file on the way out: the browser accepts gzip, the file is of a type worth
+ * it, and it is big enough (below about a kilobyte the header costs more than it saves).
+ * @param {string} file
+ * @param {number} size
+ * @param {string} acceptEncoding
+ */
+export function gzipOnTheFly(file, size, acceptEncoding) {
+	const gzip = acceptEncoding
+		.split(',')
+		.map((part) => part.trim().split(/\s*;\s*/))
+		.find(([name]) => name.toLowerCase() === 'gzip');
+	// `gzip;q=0` is a refusal.
+	const refused = gzip?.slice(1).some((p) => /^q=0(\.0*)?$/.test(p));
+	return size >= 1024 && GZIPPED.has(path.extname(file)) && !!gzip && !refused;
+}
 
 /**
  * A `_headers` file (Netlify's and Cloudflare Pages' format, which the build writes:
@@ -200,6 +239,15 @@ export function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
 				headers.Vary = 'Accept-Encoding';
 				break;
 			}
+		}
+		if (!headers['Content-Encoding'] && gzipOnTheFly(file, statSync(file).size, accept)) {
+			// Its length is not known before it is sent: the response is chunked.
+			headers['Content-Encoding'] = 'gzip';
+			headers.Vary = 'Accept-Encoding';
+			res.writeHead(status, headers);
+			if (req.method === 'HEAD') res.end();
+			else createReadStream(file).pipe(createGzip()).pipe(res);
+			return;
 		}
 		headers['Content-Length'] = String(statSync(body).size);
 		res.writeHead(status, headers);
