@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatCount, formatStoryDate } from '../../src/lib/ui/format';
 import { firstWords, formatKm, precisionInWords, safeHttpUrl } from '../../src/lib/ui/popup-format';
 
@@ -65,5 +66,13 @@ describe('formatCount', () => {
 		expect(formatCount(8)).toBe('8');
 		expect(formatCount(1000)).toBe('1,000');
 		expect(formatCount(100_000)).toBe('100,000');
+	});
+
+	it('says what Intl says, for any count (property)', () => {
+		fc.assert(
+			fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double()), (n) => {
+				expect(formatCount(n)).toBe(n.toLocaleString('en'));
+			})
+		);
 	});
 });

@@ -6,11 +6,12 @@
  */
 import type { CompiledProperties } from '$lib/story/compiled';
 import { firstWords as words } from '$lib/story/passages';
+import { formatCount } from './format';
 
 /** Kilometres for reading: 1 decimal under 10 km, whole kilometres above. */
 export function formatKm(km: number): string {
 	if (!Number.isFinite(km)) return '';
-	const value = km < 10 ? String(Math.round(km * 10) / 10) : Math.round(km).toLocaleString('en-GB');
+	const value = km < 10 ? String(Math.round(km * 10) / 10) : formatCount(Math.round(km));
 	return `${value} km`;
 }
 
