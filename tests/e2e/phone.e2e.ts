@@ -84,7 +84,9 @@ async function openSu24(page: Page) {
 	const preview = page.locator('.map-wrap img.preview');
 	await expect(preview).toHaveAttribute('alt', /^Map: .*Su-24/);
 	await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
-	expect(asked.filter((u) => /maplibre-gl-worker|\/generated\/(basemap|glyphs)\//.test(u))).toEqual([]);
+	expect(asked.filter((u) => /maplibre-gl-worker|\/generated\/(basemap|glyphs)\//.test(u))).toEqual(
+		[]
+	);
 	await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
 	await startMap(page);
 	await expect(preview).toHaveCount(0);
