@@ -10,16 +10,18 @@ const sha256 = (text) => `sha256-${createHash('sha256').update(text, 'utf8').dig
  * The only inline `style` attributes that ever reach the browser as markup. Everything else
  * styles from stylesheets, or from script through the CSSOM (`el.style.x = …`, which is what
  * MapLibre and Svelte's `style:` directives use on the client): CSP does not govern the CSSOM.
- * These two are allowed by hash (`'unsafe-hashes'` allows hashed attributes, nothing else):
+ * These are allowed by hash (`'unsafe-hashes'` allows hashed attributes, nothing else):
  * - SvelteKit's hidden route announcer (its generated root.svelte; @sveltejs/kit write_root.js);
  * - the phone sheet's height, `style:--sheet` on the panel in +layout.svelte, which the
- *   prerendered HTML carries at its initial value (sheet = 0.4).
- * If either text changes, the CSP test (tests/e2e/hardening.e2e.ts) reports a `style-src-attr`
- * violation: update the string here.
+ *   prerendered HTML carries at its initial value (`SHEET` in SheetHandle.svelte: `start`,
+ *   or an event page's `peek`).
+ * If one of these texts changes, the CSP test (tests/e2e/hardening.e2e.ts) reports a
+ * `style-src-attr` violation: update the string here.
  */
 const INLINE_STYLE_ATTRIBUTES = [
 	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px',
-	'--sheet: 40dvh;'
+	'--sheet: 40dvh;',
+	'--sheet: 28dvh;'
 ];
 
 /**
