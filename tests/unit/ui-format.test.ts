@@ -66,6 +66,8 @@ describe('formatCount', () => {
 		expect(formatCount(8)).toBe('8');
 		expect(formatCount(1000)).toBe('1,000');
 		expect(formatCount(100_000)).toBe('100,000');
+		expect(formatCount(-1234)).toBe('-1,234');
+		expect(formatCount(-0)).toBe('-0');
 	});
 
 	it('says what Intl says, for any count (property)', () => {

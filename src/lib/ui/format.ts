@@ -44,6 +44,7 @@ export function formatStoryDate(date: string): string {
  * of that loads the locale's data, about 100 ms of a phone's first load for a comma.
  */
 export function formatCount(n: number): string {
-	if (!Number.isSafeInteger(n)) return n.toLocaleString('en');
+	// Fractions, huge numbers and -0 ("-0" to Intl, "0" to String): Intl's own answer.
+	if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en');
 	return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
