@@ -7,7 +7,7 @@
  * (`addInitScript`), not by the app.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.js';
 import { HOSTILE_BASE_URL } from '../../playwright.config';
 import {
@@ -345,8 +345,12 @@ test.describe('without WebGL', () => {
 	});
 
 	/** A page in that browser, failing like the shared fixture on errors and foreign requests. */
-	async function openPage(baseURL: string) {
-		const context = await noWebGL.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+	async function openPage(baseURL: string, device: BrowserContextOptions = {}) {
+		const context = await noWebGL.newContext({
+			baseURL,
+			viewport: { width: 1280, height: 800 },
+			...device
+		});
 		const page = await context.newPage();
 		const problems: string[] = [];
 		page.on('pageerror', (e) => problems.push(String(e)));
@@ -387,6 +391,25 @@ test.describe('without WebGL', () => {
 		await expect(page).toHaveURL(/\/events\/[a-z0-9-]+\/#passage=p\d+/);
 		await expect(page.locator('.events button[aria-current="true"]')).toHaveCount(1);
 		await expect(page.locator('.passage.current mark')).not.toHaveCount(0);
+		expect(await cspViolations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('on a phone, the start button gives the static overview', async ({ baseURL }) => {
+		// The map asks for WebGL only when it starts: a touch screen shows its picture until then.
+		const { page, problems, close } = await openPage(baseURL!, {
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
+		await page.goto('/');
+		await expect(page.locator('.map-wrap img.preview')).toBeVisible();
+		await page.getByRole('button', { name: 'Show the interactive map' }).tap();
+		await expect(
+			page.getByText(/cannot show the interactive map \(WebGL is unavailable\)/)
+		).toBeVisible();
+		await expect(mapRegion(page).locator('svg a[href]')).not.toHaveCount(0);
 		expect(await cspViolations(page)).toEqual([]);
 		expect(problems).toEqual([]);
 		await close();
