@@ -2,8 +2,8 @@
  * A large story layer as static vector tiles, cut at build time (`npm run build` writes them
  * under `/data/<layer>/`; `$lib/server/story-tiles-write`). Below `DEFAULT_TILE_THRESHOLD`
  * features a layer stays one GeoJSON file: one request, no index (BENCHMARKS.md has both
- * measured at 10,000 and 100,000 events); above it, MapLibre's worker would parse and index every feature of the file before
- * drawing anything, and the browser would hold all of it.
+ * measured at 10,000 and 100,000 events); above it, MapLibre's worker would parse and index
+ * every feature of the file before drawing anything, and the browser would hold all of it.
  *
  * What MapLibre does with a GeoJSON source is done here once, with the same libraries and the
  * same numbers: geojson-vt cuts the features into tiles (extent 8192 for 512-pixel tiles,
