@@ -32,7 +32,12 @@ export function exportedArticle(story: CompiledStory, options: ExportOptions): E
 	const event = selectedEvent(story, options.eventId);
 	const citing = new Map<string, string[]>();
 	for (const r of exportRecords(story, options)) {
-		for (const p of r.passages) citing.set(p.id, [...(citing.get(p.id) ?? []), r.fid]);
+		for (const p of r.passages) {
+			// Pushed, not spread into a new array: a copy per feature grew as features².
+			const list = citing.get(p.id);
+			if (list) list.push(r.fid);
+			else citing.set(p.id, [r.fid]);
+		}
 	}
 	return {
 		story: storyMeta(story.article),

@@ -14,12 +14,14 @@ import { eventPagePath } from './files';
 import {
 	UNCERTAINTY_LAYER,
 	type CompiledEvent,
+	type CompiledFeature,
 	type CompiledLayer,
 	type CompiledProperties,
 	type CompiledStory
 } from '$lib/story/compiled';
 import { kindStyle, type KindStyle } from '$lib/story/kinds';
 import { passageMap, quoteRange } from '$lib/story/passages';
+import { eventById, featuresOfEvent } from '$lib/story/lookup';
 
 /** What every export function takes besides the story. */
 export interface ExportOptions {
@@ -73,7 +75,7 @@ export function selectedEvent(
 	eventId: string | undefined
 ): CompiledEvent | undefined {
 	if (eventId === undefined) return undefined;
-	const event = story.events.find((e) => e.id === eventId);
+	const event = eventById(story, eventId);
 	if (!event) throw new UnknownEventError(eventId);
 	return event;
 }
@@ -101,34 +103,37 @@ export function rightHandGeometry(geometry: Geometry): Geometry {
 /** The features to export (all, or the selected event's), with what the exports say of them. */
 export function exportRecords(story: CompiledStory, options: ExportOptions): ExportRecord[] {
 	const only = selectedEvent(story, options.eventId);
-	const events = new Map(story.events.map((e) => [e.id, e]));
 	const passages = passageMap(story.article.passages);
 	const records: ExportRecord[] = [];
-	for (const layer of story.layers) {
+	// One event's features come from the story's lookup: a scan per event made a large
+	// story's build grow as pages × features.
+	const features = only
+		? featuresOfEvent(story, only.id)
+		: story.layers.flatMap((layer) =>
+				(layer.data.features as CompiledFeature[]).map((feature) => ({ layer, feature }))
+			);
+	for (const { layer, feature } of features) {
 		if (layer.id === UNCERTAINTY_LAYER) continue;
-		for (const feature of layer.data.features) {
-			const p = feature.properties;
-			if (p.of !== undefined) continue;
-			if (only && p.event !== only.id) continue;
-			const event = events.get(p.event);
-			// The loader refuses a feature whose event is not in events.json: never reached.
-			if (!event) throw new UnknownEventError(p.event);
-			records.push({
-				fid: p.fid,
-				properties: p,
-				geometry: rightHandGeometry(feature.geometry),
-				layer,
-				event,
-				kind: kindStyle(story.kinds, p.kind),
-				passages: p.passages.map((id) => {
-					const text = passages.get(id)?.text;
-					const range = text === undefined ? null : quoteRange(text, p.quote);
-					const ref: PassageRef = { id, number: passageNumber(id) };
-					return range ? { ...ref, quote: p.quote, start: range[0], end: range[1] } : ref;
-				}),
-				eventUrl: eventPageUrl(event.id, options.siteUrl)
-			});
-		}
+		const p = feature.properties;
+		if (p.of !== undefined) continue;
+		const event = eventById(story, p.event);
+		// The loader refuses a feature whose event is not in events.json: never reached.
+		if (!event) throw new UnknownEventError(p.event);
+		records.push({
+			fid: p.fid,
+			properties: p,
+			geometry: rightHandGeometry(feature.geometry),
+			layer,
+			event,
+			kind: kindStyle(story.kinds, p.kind),
+			passages: p.passages.map((id) => {
+				const text = passages.get(id)?.text;
+				const range = text === undefined ? null : quoteRange(text, p.quote);
+				const ref: PassageRef = { id, number: passageNumber(id) };
+				return range ? { ...ref, quote: p.quote, start: range[0], end: range[1] } : ref;
+			}),
+			eventUrl: eventPageUrl(event.id, options.siteUrl)
+		});
 	}
 	return records;
 }

@@ -7,6 +7,7 @@ import { formatStoryDate } from '$lib/ui/format';
 import type { OgCard } from './compose';
 import { STORY_CARD_ID } from '$lib/meta/links';
 import { getStory, getStoryParts } from '../story';
+import { eventById, featuresOfEvent } from '$lib/story/lookup';
 
 export { cardImagePath, STORY_CARD_ID } from '$lib/meta/links';
 
@@ -28,16 +29,21 @@ export async function cardEntries(): Promise<{ id: string }[]> {
 	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
 }
 
+/** Per layer, the claimants its features name, in order of appearance: once per story. */
+const claimantsCache = new WeakMap<CompiledStory, Record<string, string[]>>();
 function claimantsOf(story: CompiledStory): Record<string, string[]> {
+	const known = claimantsCache.get(story);
+	if (known) return known;
 	const claimants: Record<string, string[]> = {};
 	for (const layer of story.layers) {
-		const list: string[] = [];
+		const seen = new Set<string>();
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
-			if (story.kinds[f.properties.kind]?.byClaimant && by && !list.includes(by)) list.push(by);
+			if (story.kinds[f.properties.kind]?.byClaimant && by) seen.add(by);
 		}
-		claimants[layer.id] = list;
+		claimants[layer.id] = [...seen];
 	}
+	claimantsCache.set(story, claimants);
 	return claimants;
 }
 
@@ -50,13 +56,13 @@ function featuresOf(
 
 /** The card of an event (its features, framed on its bbox), or undefined for an unknown id. */
 export function eventCard(story: CompiledStory, id: string): OgCard | undefined {
-	const event = story.events.find((e) => e.id === id);
+	const event = eventById(story, id);
 	if (!event) return undefined;
 	return {
 		title: event.title,
 		subtitle: `${formatStoryDate(event.date)} · ${event.place}`,
 		bbox: event.bbox,
-		features: featuresOf(story, (f) => f.properties.event === id),
+		features: featuresOfEvent(story, id).map(({ feature }) => feature),
 		claimants: claimantsOf(story),
 		kinds: story.kinds
 	};

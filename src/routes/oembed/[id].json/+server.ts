@@ -9,6 +9,7 @@ import { cardEntries } from '$lib/server/og/cards';
 import { oembedRecord } from '$lib/embed/snippet';
 import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
 import { STORY_CARD_ID } from '$lib/meta/links';
+import { eventById } from '$lib/story/lookup';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -19,7 +20,7 @@ export const entries: EntryGenerator = cardEntries;
 export const GET: RequestHandler = async ({ params }) => {
 	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
 	// An event's id wins over the story's card id, as for the preview images.
-	const event = story.events.find((e) => e.id === params.id);
+	const event = eventById(story, params.id);
 	if (!event && params.id !== STORY_CARD_ID) error(404, 'No such page');
 	const meta = event
 		? eventPageMeta(event, shell.article, shell.siteUrl)
