@@ -6,14 +6,18 @@ import type { CompiledStory } from '$lib/story/compiled';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import {
 	fetchStoryFile,
+	hasEventDownloads,
 	hasOwnPage,
+	listCount,
 	LIST_SIZE,
+	partCount,
 	partOf,
 	splitSummary,
 	StoryIndex
 } from '$lib/story/parts';
 import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import { timelineDomain } from '$lib/time/timeline';
+import { getFileCounts, getSearchParts, getStoryParts } from '$lib/server/story';
 
 let story: CompiledStory;
 let summary: StorySummary;
@@ -113,6 +117,42 @@ describe('splitSummary', () => {
 				end: full.end
 			});
 		}
+	});
+
+	it('has as many files as the counts from the story’s size say', () => {
+		for (const size of [1, 2, 3, 500]) {
+			const { shell, parts, lists } = split(size);
+			expect(partCount(story.events.length, size)).toBe(parts.length);
+			expect(listCount(story.events.length)).toBe(lists.length);
+			expect(hasEventDownloads(story.events.length, 3)).toBe(shell.eventDownloads);
+		}
+		fc.assert(
+			fc.property(fc.nat(3_000_000), fc.integer({ min: 1, max: 20_000 }), (n, size) => {
+				const parts = partCount(n, size);
+				// Every event has a part, no part is empty (but the one of an empty story).
+				expect(parts * size).toBeGreaterThanOrEqual(n);
+				expect(parts === 1 || (parts - 1) * size < n).toBe(true);
+				const lists = listCount(n);
+				expect(lists * LIST_SIZE).toBeGreaterThanOrEqual(n);
+				expect(lists === 1 || (lists - 1) * LIST_SIZE < n).toBe(true);
+			})
+		);
+	});
+
+	it('the build’s file counts (what the routes list) are the files it makes', async () => {
+		const [counts, { shell, parts, lists }, search] = await Promise.all([
+			getFileCounts(),
+			getStoryParts(),
+			getSearchParts()
+		]);
+		expect(counts).toEqual({
+			parts: parts.length,
+			lists: lists.length,
+			searchParts: search.length,
+			pageLimit: shell.pageLimit,
+			eventDownloads: shell.eventDownloads
+		});
+		expect(shell.searchParts).toBe(search.length);
 	});
 
 	it('carries the article’s links to the map, made from every feature', () => {

@@ -49,10 +49,17 @@ const COLUMNS: readonly [name: string, value: (r: ExportRecord) => CsvValue][] =
 /** The column names, in file order. */
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
-/** The CSV file's text, byte order mark first: serve it encoded as UTF-8. */
+/**
+ * The CSV file's text, a row at a time (a large story's whole file is more text than one
+ * string may hold), byte order mark first: serve it encoded as UTF-8.
+ */
+export function* storyCsvChunks(story: CompiledStory, options: ExportOptions): Generator<string> {
+	yield `\uFEFF${csvLine(CSV_COLUMNS)}`;
+	for (const r of exportRecords(story, options))
+		yield csvLine(COLUMNS.map(([, value]) => value(r)));
+}
+
+/** The CSV file's text, whole. */
 export function storyCsv(story: CompiledStory, options: ExportOptions): string {
-	const rows = exportRecords(story, options).map((r) =>
-		csvLine(COLUMNS.map(([, value]) => value(r)))
-	);
-	return `\uFEFF${csvLine(CSV_COLUMNS)}${rows.join('')}`;
+	return [...storyCsvChunks(story, options)].join('');
 }

@@ -106,9 +106,33 @@ export function storyFeatureCollection(
 }
 
 /**
- * The GeoJSON file's text. Compact (geometry is most of it; a derived border alone has
- * hundreds of positions); absent optional properties are left out rather than `null`.
+ * The GeoJSON file's text, a feature at a time: the text of `storyFeatureCollection`, but a
+ * large story's whole file is more text than one string may hold (V8: about 512 MB).
+ * Compact (geometry is most of it; a derived border alone has hundreds of positions); absent
+ * optional properties are left out rather than `null`.
  */
+export function* storyGeoJsonChunks(
+	story: CompiledStory,
+	options: ExportOptions
+): Generator<string> {
+	const event = selectedEvent(story, options.eventId);
+	const empty: StoryFeatureCollection = {
+		type: 'FeatureCollection',
+		story: storyMeta(story.article),
+		...(event ? { event: eventMeta(event, options.siteUrl) } : {}),
+		features: []
+	};
+	// `…,"features":[]}` without its `]}`: the features go in between.
+	yield JSON.stringify(empty).slice(0, -2);
+	let first = true;
+	for (const r of exportRecords(story, options)) {
+		yield `${first ? '' : ','}${JSON.stringify(exportedFeature(r))}`;
+		first = false;
+	}
+	yield ']}\n';
+}
+
+/** The GeoJSON file's text, whole (an event's, or a story of ordinary size). */
 export function storyGeoJson(story: CompiledStory, options: ExportOptions): string {
-	return `${JSON.stringify(storyFeatureCollection(story, options))}\n`;
+	return [...storyGeoJsonChunks(story, options)].join('');
 }

@@ -178,25 +178,16 @@ function storyHtml(meta: StoryMeta): string {
 	);
 }
 
-/** The KML file's text. */
-export function storyKml(story: CompiledStory, options: ExportOptions): string {
+/**
+ * The KML file's text, a placemark at a time: a large story's whole file is more text than
+ * one string may hold (V8: about 512 MB).
+ */
+export function* storyKmlChunks(story: CompiledStory, options: ExportOptions): Generator<string> {
 	const records = exportRecords(story, options);
 	const meta = storyMeta(story.article);
 	// A Style for each kind the file uses, in the order they first appear.
 	const kinds = new Map(records.map((r) => [r.properties.kind, r.kind]));
-	const folders = story.layers
-		.map((layer) => ({ layer, members: records.filter((r) => r.layer === layer) }))
-		.filter(({ members }) => members.length > 0)
-		.map(
-			({ layer, members }) =>
-				`<Folder${idAttribute(`layer-${layer.id}`)}>` +
-				element('name', layer.title) +
-				// Viewers read descriptions as HTML: the layer's text is made HTML text first.
-				element('description', layer.description && escapeXml(layer.description)) +
-				members.map(placemark).join('\n') +
-				`</Folder>`
-		);
-	return [
+	yield [
 		'<?xml version="1.0" encoding="UTF-8"?>',
 		'<kml xmlns="http://www.opengis.net/kml/2.2">',
 		'<Document>',
@@ -214,9 +205,24 @@ export function storyKml(story: CompiledStory, options: ExportOptions): string {
 			['credits', meta.credits.map((c) => c.name).join('; ')],
 			['event', options.eventId]
 		]),
-		...folders,
-		'</Document>',
-		'</kml>',
 		''
 	].join('\n');
+	for (const layer of story.layers) {
+		const members = records.filter((r) => r.layer === layer);
+		if (members.length === 0) continue;
+		yield (
+			`<Folder${idAttribute(`layer-${layer.id}`)}>` +
+			element('name', layer.title) +
+			// Viewers read descriptions as HTML: the layer's text is made HTML text first.
+			element('description', layer.description && escapeXml(layer.description))
+		);
+		for (let i = 0; i < members.length; i++) yield `${i ? '\n' : ''}${placemark(members[i])}`;
+		yield '</Folder>\n';
+	}
+	yield '</Document>\n</kml>\n';
+}
+
+/** The KML file's text, whole. */
+export function storyKml(story: CompiledStory, options: ExportOptions): string {
+	return [...storyKmlChunks(story, options)].join('');
 }

@@ -100,6 +100,17 @@ export function partOf(eventId: string, parts: number): number {
 	return (h >>> 0) % Math.max(1, parts);
 }
 
+/** How many part files a story of `events` events has (at least one). */
+export const partCount = (events: number, partSize = DEFAULT_PART_SIZE) =>
+	Math.max(1, Math.ceil(events / Math.max(1, partSize)));
+
+/** How many list files a story of `events` events has (at least one, maybe empty). */
+export const listCount = (events: number) => Math.max(1, Math.ceil(events / LIST_SIZE));
+
+/** Whether each event has its own downloads: stories up to the page limit (every event has a page). */
+export const hasEventDownloads = (events: number, pageLimit = DEFAULT_PAGE_LIMIT) =>
+	events <= pageLimit;
+
 export const partPath = (k: number) => `/story/part-${k}.json`;
 export const listPath = (j: number) => `/story/list-${j}.json`;
 
@@ -133,8 +144,7 @@ export function splitSummary(
 	summary: StorySummary,
 	opts: SplitOptions
 ): { shell: StoryShell; parts: StoryPart[]; lists: ListPart[] } {
-	const partSize = Math.max(1, opts.partSize ?? DEFAULT_PART_SIZE);
-	const count = Math.max(1, Math.ceil(summary.events.length / partSize));
+	const count = partCount(summary.events.length, opts.partSize);
 	const parts: StoryPart[] = Array.from({ length: count }, () => ({
 		events: [],
 		features: {},
@@ -143,7 +153,7 @@ export function splitSummary(
 	}));
 	// Uncertainty areas are not in `featureIds`: they follow their feature's event.
 	const partOfEvent = new Map<string, StoryPart>();
-	const eventDownloads = summary.events.length <= (opts.pageLimit ?? DEFAULT_PAGE_LIMIT);
+	const eventDownloads = hasEventDownloads(summary.events.length, opts.pageLimit);
 	summary.events.forEach((event, rank) => {
 		const part = parts[partOf(event.id, count)];
 		const sizes = eventDownloads ? opts.eventDownloadSizes?.(event.id) : undefined;
@@ -163,11 +173,11 @@ export function splitSummary(
 		if (list) list.push(f.layer);
 		else layersOf.set(f.event, [f.layer]);
 	}
-	const lists: ListPart[] = [];
+	const lists: ListPart[] = Array.from({ length: listCount(summary.events.length) }, () => ({
+		events: []
+	}));
 	summary.events.forEach((e, rank) => {
-		const j = Math.floor(rank / LIST_SIZE);
-		lists[j] ??= { events: [] };
-		lists[j].events.push({
+		lists[Math.floor(rank / LIST_SIZE)].events.push({
 			id: e.id,
 			title: e.title,
 			date: e.date,
@@ -178,7 +188,6 @@ export function splitSummary(
 			layers: layersOf.get(e.id) ?? []
 		});
 	});
-	if (lists.length === 0) lists.push({ events: [] });
 	const byPassage = featuresByPassage(summary.features);
 	return {
 		lists,

@@ -6,7 +6,7 @@ import type { CompiledFeature, CompiledStory } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
 import type { OgCard } from './compose';
 import { STORY_CARD_ID } from '$lib/meta/links';
-import { getStory, getStoryParts } from '../story';
+import { getFileCounts, getStory } from '../story';
 import { eventById, featuresOfEvent } from '$lib/story/lookup';
 
 export { cardImagePath, STORY_CARD_ID } from '$lib/meta/links';
@@ -25,8 +25,8 @@ export function cardIds(story: CompiledStory, pageLimit = Infinity): string[] {
  * card ids of the story as built, up to its page limit.
  */
 export async function cardEntries(): Promise<{ id: string }[]> {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	return cardIds(story, shell.pageLimit).map((id) => ({ id }));
+	const [story, { pageLimit }] = await Promise.all([getStory(), getFileCounts()]);
+	return cardIds(story, pageLimit).map((id) => ({ id }));
 }
 
 /** Per layer, the claimants its features name, in order of appearance: once per story. */

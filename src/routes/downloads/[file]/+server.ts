@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { getStory } from '$lib/server/story';
 import { siteUrl } from '$lib/server/site';
-import { download, isDownloadName } from '$lib/server/downloads';
+import { download, downloadResponse, isDownloadName } from '$lib/server/downloads';
 import { DOWNLOAD_FILES } from '$lib/export/files';
 
 export const prerender = true;
@@ -12,6 +12,5 @@ export const entries = () => DOWNLOAD_FILES.map((f) => ({ file: f.name }));
 
 export async function GET({ params }) {
 	if (!isDownloadName(params.file)) error(404, 'No such download');
-	const { body, type } = download(await getStory(), params.file, { siteUrl: siteUrl() });
-	return new Response(body, { headers: { 'content-type': type } });
+	return downloadResponse(download(await getStory(), params.file, { siteUrl: siteUrl() }));
 }

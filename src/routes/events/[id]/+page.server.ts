@@ -1,4 +1,4 @@
-import { getStoryParts, getStory } from '$lib/server/story';
+import { getFileCounts, getStory } from '$lib/server/story';
 import type { EntryGenerator } from './$types';
 
 /**
@@ -7,6 +7,6 @@ import type { EntryGenerator } from './$types';
  * events of a large story that have no page of their own (served by the fallback page).
  */
 export const entries: EntryGenerator = async () => {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	return story.events.slice(0, shell.pageLimit).map((e) => ({ id: e.id }));
+	const [story, { pageLimit }] = await Promise.all([getStory(), getFileCounts()]);
+	return story.events.slice(0, pageLimit).map((e) => ({ id: e.id }));
 };

@@ -1,13 +1,13 @@
 /** The event list, in date order (`$lib/story/parts`): large stories fetch it after the map. */
 import { error } from '@sveltejs/kit';
-import { getStoryParts } from '$lib/server/story';
+import { getFileCounts, getStoryParts } from '$lib/server/story';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
 export async function entries() {
-	const { lists } = await getStoryParts();
-	return lists.map((_, j) => ({ j: String(j) }));
+	const { lists } = await getFileCounts();
+	return Array.from({ length: lists }, (_, j) => ({ j: String(j) }));
 }
 
 export async function GET({ params }) {

@@ -1,13 +1,13 @@
 /** The event index, in parts (`$lib/story/parts`): events are found in part `partOf(id)`. */
 import { error } from '@sveltejs/kit';
-import { getStoryParts } from '$lib/server/story';
+import { getFileCounts, getStoryParts } from '$lib/server/story';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
 export async function entries() {
-	const { parts } = await getStoryParts();
-	return parts.map((_, k) => ({ k: String(k) }));
+	const { parts } = await getFileCounts();
+	return Array.from({ length: parts }, (_, k) => ({ k: String(k) }));
 }
 
 export async function GET({ params }) {

@@ -1,13 +1,13 @@
 /** The search index, in parts (`$lib/search/parts`): as many as the shell's `searchParts`. */
 import { error } from '@sveltejs/kit';
-import { getSearchParts } from '$lib/server/story';
+import { getFileCounts, getSearchParts } from '$lib/server/story';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
 export async function entries() {
-	const parts = await getSearchParts();
-	return parts.map((_, k) => ({ k: String(k) }));
+	const { searchParts } = await getFileCounts();
+	return Array.from({ length: searchParts }, (_, k) => ({ k: String(k) }));
 }
 
 export async function GET({ params }) {

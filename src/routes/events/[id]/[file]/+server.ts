@@ -4,24 +4,24 @@
  * events × four files would be most of its build).
  */
 import { error } from '@sveltejs/kit';
-import { getStory, getStoryParts } from '$lib/server/story';
+import { getFileCounts, getStory } from '$lib/server/story';
 import { siteUrl } from '$lib/server/site';
-import { download, isDownloadName } from '$lib/server/downloads';
+import { download, downloadResponse, isDownloadName } from '$lib/server/downloads';
+import { eventById } from '$lib/story/lookup';
 import { DOWNLOAD_FILES } from '$lib/export/files';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
 export async function entries() {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	if (!shell.eventDownloads) return [];
+	const [story, { eventDownloads }] = await Promise.all([getStory(), getFileCounts()]);
+	if (!eventDownloads) return [];
 	return story.events.flatMap((e) => DOWNLOAD_FILES.map((f) => ({ id: e.id, file: f.name })));
 }
 
 export async function GET({ params }) {
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	if (!shell.eventDownloads || !isDownloadName(params.file)) error(404, 'No such download');
-	if (!story.events.some((e) => e.id === params.id)) error(404, 'No such event');
-	const { body, type } = download(story, params.file, { siteUrl: siteUrl(), eventId: params.id });
-	return new Response(body, { headers: { 'content-type': type } });
+	const [story, { eventDownloads }] = await Promise.all([getStory(), getFileCounts()]);
+	if (!eventDownloads || !isDownloadName(params.file)) error(404, 'No such download');
+	if (!eventById(story, params.id)) error(404, 'No such event');
+	return downloadResponse(download(story, params.file, { siteUrl: siteUrl(), eventId: params.id }));
 }
