@@ -84,6 +84,7 @@ export default ts.config(
 			'build-hostile/',
 			'build-sea/',
 			'build-pmtiles/',
+			'build*.story-tiles/',
 			'.svelte-kit/',
 			'.svelte-kit-*/',
 			'node_modules/',

@@ -1,7 +1,10 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type { TiledLayerReport } from './src/lib/server/story-tiles-write';
 
 /**
  * Checks the story (`STORY_DIR`, default geo/) before anything is built. Invalid data then
@@ -34,41 +37,61 @@ function storyCheck(): Plugin {
 }
 
 /**
- * Writes the story's large layers as vector tiles into the built site
- * (`src/lib/server/story-tiles-write.ts`), once SvelteKit's adapter has written the rest:
- * the adapter empties the output folder first. After SvelteKit's own `closeBundle` (plugins
- * run in order), in the server build only (SvelteKit's client build runs inside it).
+ * Writes the story's large layers as vector tiles (`src/lib/server/story-tiles-write.ts`):
+ * started with the server build, in a worker thread (`scripts/story-tiles-worker.js`) that
+ * writes beside the output folder while SvelteKit prerenders; moved into the built site once
+ * SvelteKit's adapter has written the rest (the adapter empties the output folder first).
+ * After SvelteKit's own `closeBundle` (plugins run in order), in the server build only
+ * (SvelteKit's client build runs inside it).
  */
 function storyTiles(): Plugin {
 	let ssr = false;
+	let tiling: Promise<{ reports: TiledLayerReport[]; ms: number }> | undefined;
+	const buildDir = () => path.resolve(process.env.BUILD_DIR ?? 'build');
+	const staging = () => `${buildDir()}.story-tiles`;
 	return {
 		name: 'story-tiles',
 		apply: 'build',
 		configResolved(config) {
 			ssr = !!config.build.ssr;
 		},
+		buildStart() {
+			if (!ssr || tiling) return;
+			rmSync(staging(), { recursive: true, force: true });
+			const worker = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
+				workerData: { root: path.resolve('.'), dir: staging() }
+			});
+			tiling = new Promise((resolve, reject) => {
+				worker.once('message', resolve);
+				worker.once('error', reject);
+				worker.once('exit', (code) =>
+					reject(new Error(`story tiles: the worker exited (${code})`))
+				);
+			});
+			// A build that fails before closeBundle must not wait for the tiles to exit.
+			worker.unref();
+			tiling.catch(() => {});
+		},
 		closeBundle: {
 			sequential: true,
 			async handler() {
-				if (!ssr) return;
-				const started = performance.now();
-				const { module } = await runnerImport<typeof import('./src/lib/server/story-tiles-write')>(
-					path.resolve('src/lib/server/story-tiles-write.ts'),
-					{
-						configFile: false,
-						logLevel: 'silent',
-						resolve: { alias: { $lib: path.resolve('src/lib') } }
-					}
-				);
-				const reports = await module.writeStoryTiles(
-					path.resolve(process.env.BUILD_DIR ?? 'build')
-				);
-				for (const r of reports)
+				if (!ssr || !tiling) return;
+				const waited = performance.now();
+				const { reports, ms } = await tiling;
+				const out = path.join(buildDir(), 'data');
+				for (const r of reports) {
+					mkdirSync(out, { recursive: true });
+					rmSync(path.join(out, r.layer), { recursive: true, force: true });
+					renameSync(path.join(staging(), 'data', r.layer), path.join(out, r.layer));
 					console.log(
 						`story tiles: ${r.layer}: ${r.features} features in ${r.tiles} tiles, ${(r.bytes / 1e6).toFixed(1)} MB`
 					);
+				}
+				rmSync(staging(), { recursive: true, force: true });
 				if (reports.length)
-					console.log(`story tiles: written in ${Math.round(performance.now() - started)} ms`);
+					console.log(
+						`story tiles: written in ${ms} ms, beside the prerendering; the build waited ${Math.round(performance.now() - waited)} ms for them`
+					);
 			}
 		}
 	};

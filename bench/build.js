@@ -5,9 +5,9 @@
  * - The real story: `npm run build` into build/, only when build/ is missing or older than
  *   its inputs (as the brief asks; that is the site everyone else uses too).
  * - Synthetic stories: `STORY_DIR=… BUILD_DIR=… vite build`, run from an isolated project
- *   folder (bench/tmp/project: symlinks to src/, static/, node_modules and the configs) so its
- *   `.svelte-kit/` is its own. Other builds and tests running at the same time in the repo
- *   would otherwise share, and clobber, `.svelte-kit/output`.
+ *   folder (bench/tmp/project: symlinks to src/, static/, scripts/, node_modules and the
+ *   configs) so its `.svelte-kit/` is its own. Other builds and tests running at the same
+ *   time in the repo would otherwise share, and clobber, `.svelte-kit/output`.
  *
  * Scale builds can take minutes and gigabytes (every prerendered page inlines the whole
  * story), so they are watched: stopped past a time or disk limit, with how far they got and
@@ -54,6 +54,7 @@ const APP_INPUTS = [
 	'static',
 	'svelte.config.js',
 	'vite.config.ts',
+	'scripts/story-tiles-worker.js',
 	'tsconfig.json',
 	'package-lock.json'
 ];
@@ -106,6 +107,7 @@ function isolatedProject() {
 	for (const f of [
 		'src',
 		'static',
+		'scripts',
 		'node_modules',
 		'package.json',
 		'svelte.config.js',
