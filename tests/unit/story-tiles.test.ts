@@ -9,7 +9,15 @@ import fc from 'fast-check';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import Supercluster from 'supercluster';
 import { tileLayer, tileIndexes, TILE_EXTENT, isTiled } from '$lib/map/story-tiles';
-import { decodeTileIndex, encodeTileIndex, tileKey, type TileTree } from '$lib/map/tile-index';
+import {
+	CHILDREN,
+	decodeTileFiles,
+	decodeTileIndex,
+	encodeTileIndex,
+	mortonCode,
+	tileKey,
+	type TileTree
+} from '$lib/map/tile-index';
 import {
 	CLUSTER,
 	setMaxZoom,
@@ -306,6 +314,46 @@ describe('the tile index', () => {
 		);
 	});
 
+	it('says which tiles are files, as the tree does, and no other tile is one', () => {
+		const tree = fc
+			.array(fc.tuple(fc.nat(2 ** 8 - 1), fc.nat(2 ** 8 - 1), fc.boolean()), { maxLength: 40 })
+			.map((leaves) => {
+				const tiles: TileTree = new Map();
+				for (const [x, y, file] of leaves)
+					for (let z = 8; z >= 0; z--) {
+						const key = tileKey(z, x >> (8 - z), y >> (8 - z));
+						tiles.set(key, tiles.get(key) || (z === 8 ? file : (x * y + z) % 4 === 0));
+					}
+				return tiles;
+			});
+		const probe = fc.tuple(fc.integer({ min: 0, max: 9 }), fc.nat(2 ** 9), fc.nat(2 ** 9));
+		fc.assert(
+			fc.property(tree, fc.array(probe, { maxLength: 50 }), (tiles, probes) => {
+				const files = decodeTileFiles(encodeTileIndex(tiles, 8), 8);
+				for (const [key, file] of tiles) {
+					const [z, x, y] = key.split('/').map(Number);
+					expect(files.has(z, x, y), key).toBe(file);
+				}
+				for (const [z, x, y] of probes)
+					expect(files.has(z, x, y)).toBe(tiles.get(tileKey(z, x, y)) === true);
+			})
+		);
+		expect(decodeTileFiles('', 8).has(0, 0, 0)).toBe(false);
+	});
+
+	it('numbers tiles in the order the index lists them (Morton order)', () => {
+		expect(mortonCode(0, 0, 0)).toBe(0);
+		// A parent's four children, in CHILDREN's order, are its code times four plus 0..3.
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 20 }), fc.nat(), fc.nat(), (z, a, b) => {
+				const [x, y] = [a % 2 ** z, b % 2 ** z];
+				CHILDREN.forEach(([dx, dy], c) =>
+					expect(mortonCode(2 * x + dx, 2 * y + dy, z + 1)).toBe(mortonCode(x, y, z) * 4 + c)
+				);
+			})
+		);
+	});
+
 	it('throws on text that is not an index, rather than reading an empty layer', () => {
 		const tiles: TileTree = new Map([
 			['0/0/0', false],
@@ -317,6 +365,8 @@ describe('the tile index', () => {
 		expect(() => decodeTileIndex(btoa('\u0000'), 2)).toThrow(/root/);
 		expect(() => decodeTileIndex(btoa('\u0003'), 2)).toThrow(/state/);
 		expect(() => decodeTileIndex(text, 6)).toThrow(/ends too soon/);
+		expect(() => decodeTileFiles(text, 6)).toThrow(/ends too soon/);
+		expect(() => decodeTileFiles('not base64!', 2)).toThrow(/base64/);
 		fc.assert(
 			fc.property(fc.string(), (s) => {
 				try {

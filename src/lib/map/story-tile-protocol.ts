@@ -14,7 +14,7 @@ import {
 	tileSource,
 	type TileSet
 } from './story-style';
-import { decodeTileIndex, tileKey, type TileIndexFile, type TileTree } from './tile-index';
+import { decodeTileFiles, type TileFiles, type TileIndexFile } from './tile-index';
 
 const TILE_URL = new RegExp(
 	`^${STORY_TILE_PROTOCOL}://([^/]+)/(all|clusters)/(\\d+)/(\\d+)/(\\d+)$`
@@ -25,7 +25,7 @@ export function storyTileLoader(
 	origin: string,
 	fetch: typeof globalThis.fetch = globalThis.fetch
 ): AddProtocolAction {
-	const indexes = new Map<string, Promise<Partial<Record<TileSet, TileTree>>>>();
+	const indexes = new Map<string, Promise<Partial<Record<TileSet, TileFiles>>>>();
 	const trees = (layer: string) => {
 		let read = indexes.get(layer);
 		if (!read) {
@@ -39,7 +39,7 @@ export function storyTileLoader(
 					Object.fromEntries(
 						(Object.keys(sets) as TileSet[]).map((set) => [
 							set,
-							decodeTileIndex(sets[set] ?? '', setMaxZoom(set))
+							decodeTileFiles(sets[set] ?? '', setMaxZoom(set))
 						])
 					)
 				);
@@ -54,7 +54,7 @@ export function storyTileLoader(
 		if (!match) throw new Error(`Not a story tile: ${params.url}`);
 		const [layer, asked, z, x, y] = [match[1], match[2] as TileSet, ...match.slice(3).map(Number)];
 		const set = tileSource(asked, z);
-		if (!(await trees(layer))[set]?.get(tileKey(z, x, y))) return { data: new ArrayBuffer(0) };
+		if (!(await trees(layer))[set]?.has(z, x, y)) return { data: new ArrayBuffer(0) };
 		const url = layerData(origin, layer).tile(set, z, x, y);
 		const res = await fetch(url, { signal: abort.signal });
 		if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
