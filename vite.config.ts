@@ -47,6 +47,7 @@ function storyCheck(): Plugin {
 function storyTiles(): Plugin {
 	let ssr = false;
 	let tiling: Promise<{ reports: TiledLayerReport[]; ms: number }> | undefined;
+	let worker: Worker | undefined;
 	const buildDir = () => path.resolve(process.env.BUILD_DIR ?? 'build');
 	const staging = () => `${buildDir()}.story-tiles`;
 	return {
@@ -58,15 +59,14 @@ function storyTiles(): Plugin {
 		buildStart() {
 			if (!ssr || tiling) return;
 			rmSync(staging(), { recursive: true, force: true });
-			const worker = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
+			worker = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
 				workerData: { root: path.resolve('.'), dir: staging() }
 			});
+			const w = worker;
 			tiling = new Promise((resolve, reject) => {
-				worker.once('message', resolve);
-				worker.once('error', reject);
-				worker.once('exit', (code) =>
-					reject(new Error(`story tiles: the worker exited (${code})`))
-				);
+				w.once('message', resolve);
+				w.once('error', reject);
+				w.once('exit', (code) => reject(new Error(`story tiles: the worker exited (${code})`)));
 			});
 			// A build that fails before closeBundle must not wait for the tiles to exit.
 			worker.unref();
@@ -76,6 +76,9 @@ function storyTiles(): Plugin {
 			sequential: true,
 			async handler() {
 				if (!ssr || !tiling) return;
+				// Held again while it is awaited: an unreferenced worker would let the build's
+				// process exit before the tiles are written.
+				worker?.ref();
 				const waited = performance.now();
 				const { reports, ms } = await tiling;
 				const out = path.join(buildDir(), 'data');
