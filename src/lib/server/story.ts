@@ -82,7 +82,7 @@ const pageLimit = () => envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT);
 /**
  * How many files of each kind the build writes, and how many events have pages, from the
  * story's size alone: what the routes' `entries` need. SvelteKit calls those in its analysis
- * step too, in a process of its own, and making the files' contents (the downloads among
+ * step too, in a thread of its own, and making the files' contents (the downloads among
  * them) only to count them took a minute of a 100,000-event build.
  */
 export async function getFileCounts(): Promise<{

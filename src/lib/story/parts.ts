@@ -107,7 +107,7 @@ export const partCount = (events: number, partSize = DEFAULT_PART_SIZE) =>
 /** How many list files a story of `events` events has (at least one, maybe empty). */
 export const listCount = (events: number) => Math.max(1, Math.ceil(events / LIST_SIZE));
 
-/** Whether each event has its own downloads: stories up to the page limit (every event has a page). */
+/** Whether each event has its own downloads: in stories up to the page limit (all have pages). */
 export const hasEventDownloads = (events: number, pageLimit = DEFAULT_PAGE_LIMIT) =>
 	events <= pageLimit;
 
