@@ -90,24 +90,9 @@ function exportedFeature(r: ExportRecord): Feature<Geometry, ExportedProperties>
 	};
 }
 
-/** The collection itself, for callers that want the object rather than the text. */
-export function storyFeatureCollection(
-	story: CompiledStory,
-	options: ExportOptions
-): StoryFeatureCollection {
-	const event = selectedEvent(story, options.eventId);
-	const features = exportRecords(story, options).map(exportedFeature);
-	return {
-		type: 'FeatureCollection',
-		story: storyMeta(story.article),
-		...(event ? { event: eventMeta(event, options.siteUrl) } : {}),
-		features
-	};
-}
-
 /**
- * The GeoJSON file's text, a feature at a time: the text of `storyFeatureCollection`, but a
- * large story's whole file is more text than one string may hold (V8: about 512 MB).
+ * The GeoJSON file's text (a `StoryFeatureCollection`), a feature at a time: a large story's
+ * whole file is more text than one string may hold (V8: about 512 MB).
  * Compact (geometry is most of it; a derived border alone has hundreds of positions); absent
  * optional properties are left out rather than `null`.
  */
