@@ -47,6 +47,23 @@ export function placeMinZoom({ featureCode, population }) {
 	return /** @type {number} */ (PLACE_ZOOMS.at(-1)?.minzoom) + 1;
 }
 
+/** Combining marks, of any script, as left after composing what composes. */
+const COMBINING_MARK = /\p{M}/gu;
+
+/**
+ * A name as the map's glyphs draw it. Glyphs are served one code point each, so MapLibre
+ * draws a letter carrying a mark that has no precomposed form (GeoNames' "H̱olon": H and
+ * U+0331) with a local font: another typeface inside the label, and, for the first such
+ * label, setting up that font (a long task of half a second in a headless Chromium). What
+ * composes is composed ("Yayladağı" stays); the marks left are dropped: "Holon", the name in
+ * English. GeoNames' names are in Latin letters: 22 of its 135,233 have such a mark (one, a
+ * stray Arabic vowel sign after a Latin name).
+ * @param {string} name
+ */
+export function glyphName(name) {
+	return name.normalize('NFC').replace(COMBINING_MARK, '').trim();
+}
+
 /**
  * The places to draw, ranked: historical, abandoned and destroyed places and sections of a city
  * (a district is not a town) are left out; a rank follows the first zoom (earlier = higher).
@@ -61,11 +78,12 @@ export function preparePlaces(raw) {
 	for (const p of raw) {
 		if (PLACE_EXCLUDED_CODES.includes(p.featureCode)) continue;
 		const [lon, lat] = p.loc.coordinates;
-		if (!(Math.abs(lon) <= 180 && Math.abs(lat) < 85) || !p.name.trim()) continue;
+		const name = glyphName(p.name);
+		if (!(Math.abs(lon) <= 180 && Math.abs(lat) < 85) || !name) continue;
 		const minzoom = placeMinZoom(p);
 		places.push({
 			id: p.cityId,
-			name: p.name.trim(),
+			name,
 			population: p.population,
 			rank: minzoom - /** @type {number} */ (PLACE_ZOOMS[0].minzoom) + 1,
 			minzoom,

@@ -24,6 +24,7 @@ import {
 	placeInTile,
 	placeMinZoom,
 	placeTiles,
+	glyphName,
 	preparePlaces,
 	readPlaces
 } from '../../scripts/basemap/places.js';
@@ -108,6 +109,30 @@ describe('places', () => {
 		expect(byName('Moscow')?.rank).toBe(1);
 		expect(byName('Latakia')).toMatchObject({ minzoom: 5 });
 		expect(byName('Yayladağı')).toMatchObject({ minzoom: 9 });
+	});
+
+	it('names every place in letters the served glyphs draw, one code point each', () => {
+		const places = preparePlaces(readPlaces());
+		// A letter and a mark with no precomposed form would be drawn with a local font.
+		expect(places.filter((p) => /\p{M}/u.test(p.name)).map((p) => p.name)).toEqual([]);
+		const byId = new Map(places.map((p) => [p.id, p.name]));
+		const holon = readPlaces().find((p) => p.name === 'H\u0331olon')!;
+		expect(byId.get(holon.cityId)).toBe('Holon');
+		expect(places.find((p) => p.name === 'Yayladağı')).toBeDefined();
+	});
+
+	it('composes what composes and drops only the marks left (property)', () => {
+		expect(glyphName('Sarpol-e Z\u0304aha\u0304b')).toBe('Sarpol-e Zahāb');
+		expect(glyphName('  Yayladag\u0306\u0131 ')).toBe('Yayladağı');
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+				const name = glyphName(s);
+				expect(name).not.toMatch(/\p{M}/u);
+				expect(glyphName(name)).toBe(name);
+				// Letters without marks pass untouched (but for the ends' spaces).
+				if (!/\p{M}/u.test(s.normalize('NFD'))) expect(name).toBe(s.normalize('NFC').trim());
+			})
+		);
 	});
 
 	it('falls inside the tile it is given, at every zoom (property)', () => {
