@@ -16,6 +16,17 @@ const PMTILES_PORT = Number(process.env.E2E_PMTILES_PORT ?? 4177);
 /** Where tests/e2e/pmtiles.e2e.ts finds the PMTiles build. */
 export const PMTILES_BASE_URL = `http://127.0.0.1:${PMTILES_PORT}`;
 
+/**
+ * The suite is CPU-bound (two cores, every page's map drawn in software), and each test opens
+ * pages in a new context that compiles and draws everything afresh. Two flags cut the CPU a
+ * page load costs without changing what a page does (the benchmark keeps Chromium's defaults):
+ * - the page is composited on the CPU rather than through SwiftShader's GL (the map itself is
+ *   still WebGL, drawn by SwiftShader);
+ * - V8 runs its interpreter and baseline compiler only: a test's page lives seconds, and
+ *   optimising its code on background threads cost more CPU than it saved.
+ */
+const TEST_ONLY_ARGS = ['--disable-gpu-compositing', '--js-flags=--no-opt --no-maglev'];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -34,8 +45,12 @@ export default defineConfig({
 		// WebGL saves seconds a move. The animated path keeps its own tests (`motion` in
 		// tests/e2e/reading.e2e.ts).
 		reducedMotion: 'reduce',
-		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-		trace: 'retain-on-failure'
+		launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...TEST_ONLY_ARGS] },
+		// A failed test keeps its trace (every action and the page as it was) and a final
+		// screenshot. The trace's screencast is left out: encoding every frame cost a quarter of
+		// the suite's CPU with the flags above.
+		trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+		screenshot: 'only-on-failure'
 	},
 	webServer: [
 		{
