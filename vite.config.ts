@@ -59,17 +59,19 @@ function storyTiles(): Plugin {
 		buildStart() {
 			if (!ssr || tiling) return;
 			rmSync(staging(), { recursive: true, force: true });
-			worker = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
+			const started = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
 				workerData: { root: path.resolve('.'), dir: staging() }
 			});
-			const w = worker;
+			worker = started;
 			tiling = new Promise((resolve, reject) => {
-				w.once('message', resolve);
-				w.once('error', reject);
-				w.once('exit', (code) => reject(new Error(`story tiles: the worker exited (${code})`)));
+				started.once('message', resolve);
+				started.once('error', reject);
+				started.once('exit', (code) =>
+					reject(new Error(`story tiles: the worker exited (${code})`))
+				);
 			});
 			// A build that fails before closeBundle must not wait for the tiles to exit.
-			worker.unref();
+			started.unref();
 			tiling.catch(() => {});
 		},
 		closeBundle: {
