@@ -6,49 +6,77 @@ import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { TiledLayerReport } from './src/lib/server/story-tiles-write';
 
+/** Where the build keeps its compiled story and the tiles it is writing: beside the output. */
+const buildDir = () => path.resolve(process.env.BUILD_DIR ?? 'build');
+const compiledFile = () => `${buildDir()}.story.jsonl`;
+
 /**
- * Checks the story (`STORY_DIR`, default geo/) before anything is built. Invalid data then
- * stops the build here, with the list of problems printed once and no stack trace, instead
- * of failing inside SvelteKit's prerender worker, which printed it twice with a crash.
+ * Checks the story (`STORY_DIR`, default geo/) before anything is built, and compiles it once
+ * for every later step. Invalid data stops the build here, with the list of problems printed
+ * once and no stack trace, instead of failing inside SvelteKit's prerender worker, which
+ * printed it twice with a crash. Valid data is written as the compiled story
+ * (`src/lib/server/compiled-file.ts`), named in `STORY_COMPILED_FILE` for SvelteKit's
+ * analysis and prerendering (child processes, which inherit the environment) and the tiles'
+ * worker: at 1,000,000 events each of them loading `geo/` again took minutes and gigabytes.
+ * `compiled` settles once the file is written.
  */
-function storyCheck(): Plugin {
-	let checked = false;
+function storyCheck(): Plugin & { compiled: Promise<void> } {
+	let done = () => {};
+	const compiled = new Promise<void>((resolve) => (done = resolve));
 	return {
 		name: 'story-check',
 		apply: 'build',
+		compiled,
 		async buildStart() {
-			// SvelteKit builds the server and the client with the same plugins: check once.
-			if (checked) return;
-			checked = true;
+			// SvelteKit builds the client from inside the server's build, in this process, with
+			// this config loaded again (so a flag in this closure would be a new one): check once
+			// per process. Checking twice was minutes of a 1,000,000-event build.
+			const already = globalThis as { storyChecked?: boolean };
+			if (already.storyChecked) return done();
+			already.storyChecked = true;
 			const dir = path.resolve(process.env.STORY_DIR ?? 'geo');
-			// The loader is TypeScript: Vite's module runner transpiles it (as scripts/validate.js does).
-			const { module } = await runnerImport<typeof import('./src/lib/story/load')>(
-				path.resolve('src/lib/story/load.ts'),
-				{ configFile: false, logLevel: 'silent' }
+			// TypeScript modules: Vite's module runner transpiles them (as scripts/validate.js does).
+			const run = <T>(file: string) =>
+				runnerImport<T>(path.resolve(file), {
+					configFile: false,
+					logLevel: 'silent',
+					resolve: { alias: { $lib: path.resolve('src/lib') } }
+				}).then((r) => r.module);
+			const load = await run<typeof import('./src/lib/story/load')>('src/lib/story/load.ts');
+			const started = performance.now();
+			const { report, story } = load.reportAndLoadStory(dir);
+			if (!report.ok || !story) {
+				console.error(
+					[`\nThe story in ${dir} has problems:`, ...report.lines, report.summary].join('\n')
+				);
+				process.exit(1);
+			}
+			const file = await run<typeof import('./src/lib/server/compiled-file')>(
+				'src/lib/server/compiled-file.ts'
 			);
-			const report = module.reportStory(dir);
-			if (report.ok) return;
-			console.error(
-				[`\nThe story in ${dir} has problems:`, ...report.lines, report.summary].join('\n')
+			file.writeCompiledStory(compiledFile(), story);
+			process.env.STORY_COMPILED_FILE = compiledFile();
+			console.log(
+				`story: ${report.summary}; checked, compiled and written for the build's steps in ${Math.round(performance.now() - started)} ms`
 			);
-			process.exit(1);
+			done();
 		}
 	};
 }
 
 /**
  * Writes the story's large layers as vector tiles (`src/lib/server/story-tiles-write.ts`):
- * started with the server build, in a worker thread (`scripts/story-tiles-worker.js`) that
- * writes beside the output folder while SvelteKit prerenders; moved into the built site once
- * SvelteKit's adapter has written the rest (the adapter empties the output folder first).
- * After SvelteKit's own `closeBundle` (plugins run in order), in the server build only
- * (SvelteKit's client build runs inside it).
+ * started with the server build once the story is compiled, in a worker thread
+ * (`scripts/story-tiles-worker.js`) that writes beside the output folder while SvelteKit
+ * prerenders; moved into the built site once SvelteKit's adapter has written the rest (the
+ * adapter empties the output folder first). After SvelteKit's own `closeBundle` (plugins run
+ * in order), in the server build only (SvelteKit's client build runs inside it). The compiled
+ * story is removed then too: the build is over.
  */
-function storyTiles(): Plugin {
+function storyTiles(compiled: Promise<void>): Plugin {
 	let ssr = false;
 	let tiling: Promise<{ reports: TiledLayerReport[]; ms: number }> | undefined;
 	let worker: Worker | undefined;
-	const buildDir = () => path.resolve(process.env.BUILD_DIR ?? 'build');
 	const staging = () => `${buildDir()}.story-tiles`;
 	return {
 		name: 'story-tiles',
@@ -56,9 +84,11 @@ function storyTiles(): Plugin {
 		configResolved(config) {
 			ssr = !!config.build.ssr;
 		},
-		buildStart() {
+		async buildStart() {
 			if (!ssr || tiling) return;
 			rmSync(staging(), { recursive: true, force: true });
+			// Rollup starts every plugin's buildStart at once: wait for the story check's file.
+			await compiled;
 			const started = new Worker(path.resolve('scripts/story-tiles-worker.js'), {
 				workerData: { root: path.resolve('.'), dir: staging() }
 			});
@@ -93,6 +123,7 @@ function storyTiles(): Plugin {
 					);
 				}
 				rmSync(staging(), { recursive: true, force: true });
+				rmSync(compiledFile(), { force: true });
 				if (reports.length)
 					console.log(
 						`story tiles: written in ${ms} ms, beside the prerendering; the build waited ${Math.round(performance.now() - waited)} ms for them`
@@ -133,8 +164,10 @@ function firstLoadChunk() {
 	};
 }
 
+const story = storyCheck();
+
 export default defineConfig({
-	plugins: [storyCheck(), sveltekit(), storyTiles()],
+	plugins: [story, sveltekit(), storyTiles(story.compiled)],
 	build: {
 		rollupOptions: {
 			output: { codeSplitting: { groups: [{ name: firstLoadChunk(), debugName: 'first-load' }] } }

@@ -29,7 +29,10 @@ describe('a tiled story as built', () => {
 		}
 	});
 
-	test('the folder the tiles were written in is gone', () => {
+	test('the folder the tiles were written in, and the compiled story, are gone', () => {
 		expect(existsSync(`${BUILD}.story-tiles`)).toBe(false);
+		// Written by the story check for the build's steps (vite.config.ts, `storyCheck`).
+		for (const build of [BUILD, 'build', 'build-sea'])
+			expect(existsSync(`${build}.story.jsonl`), build).toBe(false);
 	});
 });

@@ -35,18 +35,22 @@ export function sourceProperties(p: CompiledProperties): SourceProperties {
 	return out;
 }
 
+/** A feature with only the properties the map reads. */
+export function sourceFeature(
+	f: Feature<Geometry, CompiledProperties>
+): Feature<Geometry, SourceProperties> {
+	return {
+		type: 'Feature',
+		...(f.id !== undefined ? { id: f.id } : {}),
+		geometry: f.geometry,
+		properties: sourceProperties(f.properties)
+	};
+}
+
 export function sourceData(
 	fc: FeatureCollection<Geometry, CompiledProperties>
 ): FeatureCollection<Geometry, SourceProperties> {
-	return {
-		type: 'FeatureCollection',
-		features: fc.features.map((f): Feature<Geometry, SourceProperties> => ({
-			type: 'Feature',
-			...(f.id !== undefined ? { id: f.id } : {}),
-			geometry: f.geometry,
-			properties: sourceProperties(f.properties)
-		}))
-	};
+	return { type: 'FeatureCollection', features: fc.features.map(sourceFeature) };
 }
 
 /**

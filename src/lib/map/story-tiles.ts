@@ -68,11 +68,18 @@ type Props = SourceProperties & Record<string, unknown>;
  * past the clusters, where every point stands alone; MapLibre draws deeper zooms from those.
  * `tileIndexes` says which exist and which are files.
  */
-export function* tileLayer(
+export function tileLayer(
 	layer: FeatureCollection<Geometry, CompiledProperties>,
 	cluster: boolean
 ): Generator<EncodedTile> {
-	const data = sourceData(layer);
+	return tileSourceLayer(sourceData(layer), cluster);
+}
+
+/** `tileLayer` of features that carry only what tiles carry (`sourceFeature`). */
+export function* tileSourceLayer(
+	data: FeatureCollection<Geometry, SourceProperties>,
+	cluster: boolean
+): Generator<EncodedTile> {
 	const vt = (features: Feature<Geometry, SourceProperties>[]) =>
 		new GeoJSONVT(
 			{ type: 'FeatureCollection', features },

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getStory, tiledInBuild } from './story';
-import { tileIndexes, tileLayer } from '$lib/map/story-tiles';
+import { getTiledLayers } from './story';
+import { tileIndexes, tileSourceLayer } from '$lib/map/story-tiles';
 import type { TileSet } from '$lib/map/story-style';
 
 export interface TiledLayerReport {
@@ -19,10 +19,8 @@ export interface TiledLayerReport {
 }
 
 export async function writeStoryTiles(buildDir: string): Promise<TiledLayerReport[]> {
-	const story = await getStory();
 	const reports: TiledLayerReport[] = [];
-	for (const layer of story.layers) {
-		if (!tiledInBuild(layer.data.features.length)) continue;
+	for (const { layer, data } of await getTiledLayers()) {
 		const dir = path.join(buildDir, 'data', layer.id);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
@@ -30,7 +28,7 @@ export async function writeStoryTiles(buildDir: string): Promise<TiledLayerRepor
 		const written: { set: TileSet; z: number; x: number; y: number; size: number }[] = [];
 		let tiles = 0;
 		let bytes = 0;
-		for (const t of tileLayer(layer.data, layer.cluster)) {
+		for (const t of tileSourceLayer(data, layer.cluster)) {
 			written.push({ set: t.set, z: t.z, x: t.x, y: t.y, size: t.bytes.length });
 			// A tile with nothing to draw is in the index, not on disk.
 			if (t.bytes.length === 0) continue;
@@ -44,7 +42,7 @@ export async function writeStoryTiles(buildDir: string): Promise<TiledLayerRepor
 			bytes += t.bytes.length;
 		}
 		writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(tileIndexes(written)));
-		reports.push({ layer: layer.id, features: layer.data.features.length, tiles, bytes });
+		reports.push({ layer: layer.id, features: data.features.length, tiles, bytes });
 	}
 	return reports;
 }

@@ -5,7 +5,10 @@
  */
 import path from 'node:path';
 import { loadStory } from '$lib/story/load';
-import type { CompiledStory } from '$lib/story/compiled';
+import { compiledEventCount, readCompiledLayers, readCompiledStory } from './compiled-file';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { CompiledLayer, CompiledStory } from '$lib/story/compiled';
+import { sourceFeature, type SourceProperties } from '$lib/map/source-data';
 import { summarise, type StorySummary } from '$lib/story/summary';
 import { DEFAULT_TILE_THRESHOLD, isTiled } from '$lib/map/story-tiles';
 import {
@@ -34,9 +37,29 @@ export function storyDir(): string {
 	return path.resolve(process.env.STORY_DIR ?? 'geo');
 }
 
+/**
+ * Set by the build (vite.config.ts) once it has checked and compiled the story: the file it
+ * wrote (`./compiled-file`), which every later step of the build reads instead of `geo/`.
+ */
+const compiledFile = () => process.env.STORY_COMPILED_FILE || undefined;
+
 export function getStory(): Promise<CompiledStory> {
-	cached ??= Promise.resolve().then(() => loadStory(storyDir()));
+	cached ??= Promise.resolve().then(() => {
+		const file = compiledFile();
+		return file ? readCompiledStory(file) : loadStory(storyDir());
+	});
 	return cached;
+}
+
+/**
+ * How many events the story has: from the compiled file's head when there is one, so that
+ * SvelteKit's analysis, which needs only the counts, does not read the whole story.
+ */
+let cachedCount: number | undefined;
+async function eventCount(): Promise<number> {
+	const file = compiledFile();
+	cachedCount ??= file && !cached ? compiledEventCount(file) : (await getStory()).events.length;
+	return cachedCount;
 }
 
 /** A whole number from the environment, or the default; anything else fails the build. */
@@ -92,7 +115,7 @@ export async function getFileCounts(): Promise<{
 	pageLimit: number;
 	eventDownloads: boolean;
 }> {
-	const events = (await getStory()).events.length;
+	const events = await eventCount();
 	return {
 		parts: partCount(events, partSize()),
 		lists: listCount(events),
@@ -111,6 +134,26 @@ export const tileThreshold = () => envCount('STORY_TILE_THRESHOLD', DEFAULT_TILE
 
 /** Whether a layer of this many features is served as tiles in this build. */
 export const tiledInBuild = (featureCount: number) => isTiled(featureCount, tileThreshold());
+
+/**
+ * The layers served as tiles, their features with only what tiles carry (`sourceFeature`).
+ * From the compiled file when the build wrote one, which is read without the events.
+ */
+export async function getTiledLayers(): Promise<
+	{ layer: CompiledLayer; data: FeatureCollection<Geometry, SourceProperties> }[]
+> {
+	const file = compiledFile();
+	const layers =
+		file && !cached
+			? readCompiledLayers(file, sourceFeature)
+			: (await getStory()).layers.map((layer) => ({
+					layer,
+					features: layer.data.features.map(sourceFeature)
+				}));
+	return layers
+		.filter(({ features }) => tiledInBuild(features.length))
+		.map(({ layer, features }) => ({ layer, data: { type: 'FeatureCollection', features } }));
+}
 
 /** The summary with each layer marked as tiled or not. */
 export function withTiles(summary: StorySummary): StorySummary {

@@ -61,6 +61,22 @@ export interface StoryReport {
 
 export function reportStoryFiles(files: StoryFiles, countries: Countries): StoryReport {
 	const { problems, story } = validateStoryFiles(files, countries);
+	return reportOf(problems, story);
+}
+
+/**
+ * The report, and the compiled story when there is no problem: the build's first step, which
+ * compiles the story once for all its processes (`$lib/server/compiled-file`).
+ */
+export function reportAndBuildStoryFiles(
+	files: StoryFiles,
+	countries: Countries
+): { report: StoryReport; story: CompiledStory | null } {
+	const { problems, story } = validateStoryFiles(files, countries);
+	return { report: reportOf(problems, story), story: story && compileStory(story, countries) };
+}
+
+function reportOf(problems: Problem[], story: ValidStory | null): StoryReport {
 	if (problems.length > 0 || !story) {
 		const sorted = sortProblems(problems);
 		const fileCount = new Set(sorted.map((p) => p.file)).size;

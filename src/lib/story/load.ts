@@ -11,6 +11,7 @@ import {
 	buildStory,
 	checkStoryFiles,
 	EVENTS_FILE,
+	reportAndBuildStoryFiles,
 	reportStoryFiles,
 	type StoryReport,
 	LAYER_EXTENSION,
@@ -58,8 +59,27 @@ export function reportStory(dir: string): StoryReport {
 	try {
 		files = readStoryFiles(dir);
 	} catch (error) {
-		if (!(error instanceof StoryError)) throw error;
-		return { ok: false, lines: error.lines, summary: `${dir}: no story there` };
+		return noStory(dir, error);
 	}
 	return reportStoryFiles(files, loadNaturalEarth('10m'));
+}
+
+/** A directory that cannot be read as a story: its report, or the error if it is another. */
+function noStory(dir: string, error: unknown): StoryReport {
+	if (!(error instanceof StoryError)) throw error;
+	return { ok: false, lines: error.lines, summary: `${dir}: no story there` };
+}
+
+/** The report, and the compiled story when the data is valid (`reportAndBuildStoryFiles`). */
+export function reportAndLoadStory(dir: string): {
+	report: StoryReport;
+	story: CompiledStory | null;
+} {
+	let files: StoryFiles;
+	try {
+		files = readStoryFiles(dir);
+	} catch (error) {
+		return { report: noStory(dir, error), story: null };
+	}
+	return reportAndBuildStoryFiles(files, loadNaturalEarth('10m'));
 }
