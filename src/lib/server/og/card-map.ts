@@ -155,6 +155,8 @@ export const LABEL_SIZE = 22;
 const MARKER_RADIUS = 11;
 const PLACE_RADIUS = 5;
 const MAX_LABEL_WIDTH = 360;
+/** Markers of one look closer than this many pixels are drawn once (they cover each other). */
+export const MARK_CELL = 3;
 
 /** SVG for the features: areas, then lines, then markers, then place labels on top. */
 export function featureMarks({
@@ -167,9 +169,18 @@ export function featureMarks({
 	avoid = []
 }: FeatureMarksInput): string {
 	const path = geoPath(projection).digits(1);
-	const areas: string[] = [];
-	const lines: string[] = [];
+	// Shapes drawn alike are one path (attributes → their outlines), and a marker is drawn once
+	// per few pixels and look: the picture's elements grow with the frame, not the story. A
+	// 1,000,000-event story's card had more elements than the SVG renderer accepts (1,000,000).
+	const areas = new Map<string, string[]>();
+	const lines = new Map<string, string[]>();
+	const add = (shapes: Map<string, string[]>, attributes: string, d: string) => {
+		const list = shapes.get(attributes);
+		if (list) list.push(d);
+		else shapes.set(attributes, [d]);
+	};
 	const markers: string[] = [];
+	const marked = new Set<string>();
 	const places: { x: number; y: number; text: string }[] = [];
 	const inside = (x: number, y: number) =>
 		x >= frame.x && x <= frame.x + frame.width && y >= frame.y && y <= frame.y + frame.height;
@@ -183,10 +194,12 @@ export function featureMarks({
 		if (isArea(g)) {
 			const d = path(forD3(g));
 			if (!d) continue;
-			areas.push(
+			add(
+				areas,
 				p.kind === UNCERTAINTY_KIND
-					? `<path d="${d}" fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-opacity="0.8" stroke-width="2" stroke-dasharray="6 4"/>`
-					: `<path d="${d}" fill="${colour}" fill-opacity="0.28" stroke="${colour}" stroke-width="2.5"/>`
+					? `fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-opacity="0.8" stroke-width="2" stroke-dasharray="6 4"`
+					: `fill="${colour}" fill-opacity="0.28" stroke="${colour}" stroke-width="2.5"`,
+				d
 			);
 		} else if (isLine(g)) {
 			const d = path(g);
@@ -194,16 +207,16 @@ export function featureMarks({
 			// Lines the map draws thinner than 4 px on purpose (borders) stay thinner here.
 			const width = style.width !== undefined && style.width < 4 ? 3 : 4.5;
 			const dash = style.dashed ? ' stroke-dasharray="12 8"' : '';
-			lines.push(
-				`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${width + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
-					`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
-			);
+			add(lines, `${width}|${colour}|${dash}`, d);
 		} else if (g.type === 'Point' || g.type === 'MultiPoint') {
 			const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
 			for (const position of positions) {
 				const xy = projection(position as [number, number]);
 				if (!xy || !inside(xy[0], xy[1])) continue;
 				const [x, y] = xy;
+				const spot = `${style.symbol}|${colour}|${Math.round(x / MARK_CELL)}|${Math.round(y / MARK_CELL)}`;
+				if (marked.has(spot)) continue;
+				marked.add(spot);
 				if (style.symbol === 'label') {
 					markers.push(
 						`<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${PLACE_RADIUS}" fill="${colour}" stroke="#ffffff" stroke-width="2"/>`
@@ -217,7 +230,21 @@ export function featureMarks({
 			}
 		}
 	}
-	return [...areas, ...lines, ...markers, placeLabels(places, labelFont, frame, avoid)].join('');
+	const areaPaths = [...areas].map(([attributes, d]) => `<path d="${d.join('')}" ${attributes}/>`);
+	const linePaths = [...lines].map(([key, list]) => {
+		const [width, colour, dash] = key.split('|');
+		const d = list.join('');
+		return (
+			`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${Number(width) + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
+			`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
+		);
+	});
+	return [
+		...areaPaths,
+		...linePaths,
+		...markers,
+		placeLabels(places, labelFont, frame, avoid)
+	].join('');
 }
 
 /** Place labels beside their dots, right or else left, skipped where they would collide. */
