@@ -1,6 +1,7 @@
 /** Preview images as SVG: composition, projection, text as outlines, wrapping. */
 import path from 'node:path';
 import sharp from 'sharp';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Point } from 'geojson';
 import { positionsOf } from '$lib/geo/coordinates';
@@ -12,6 +13,7 @@ import {
 	forD3,
 	MARK_CELL,
 	MIN_SPAN_DEGREES,
+	pathData,
 	visibleBBox
 } from '$lib/server/og/card-map';
 import { composeOgSvg, OG_HEIGHT, OG_WIDTH, type OgCard } from '$lib/server/og/compose';
@@ -325,6 +327,22 @@ describe('the map', () => {
 		expect(circles).toBeLessThan(200_000);
 		// The basemap's and the text's paths, and one or two per look of line and area.
 		expect(paths).toBeLessThan(100);
+	});
+
+	test('path data is cut into pieces of bounded length, in order, losing nothing', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.string({ minLength: 1, maxLength: 30 })),
+				fc.integer({ min: 1, max: 60 }),
+				(outlines, max) => {
+					const pieces = pathData(outlines, max);
+					expect(pieces.join('')).toBe(outlines.join(''));
+					// A piece passes the bound only when it is one outline that does alone.
+					for (const p of pieces) expect(p.length <= max || outlines.includes(p)).toBe(true);
+					expect(pieces.length).toBeLessThanOrEqual(outlines.length);
+				}
+			)
+		);
 	});
 
 	test('rewinds RFC 7946 polygons for d3 (exterior clockwise) without mutating them', () => {

@@ -230,13 +230,15 @@ export function featureMarks({
 			}
 		}
 	}
-	const areaPaths = [...areas].map(([attributes, d]) => `<path d="${d.join('')}" ${attributes}/>`);
-	const linePaths = [...lines].map(([key, list]) => {
+	const areaPaths = [...areas].flatMap(([attributes, list]) =>
+		pathData(list).map((d) => `<path d="${d}" ${attributes}/>`)
+	);
+	const linePaths = [...lines].flatMap(([key, list]) => {
 		const [width, colour, dash] = key.split('|');
-		const d = list.join('');
-		return (
-			`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${Number(width) + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
-			`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
+		return pathData(list).map(
+			(d) =>
+				`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${Number(width) + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
+				`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
 		);
 	});
 	return [
@@ -245,6 +247,28 @@ export function featureMarks({
 		...markers,
 		placeLabels(places, labelFont, frame, avoid)
 	].join('');
+}
+
+/**
+ * Outlines joined into path data of at most `max` characters each (one outline longer than
+ * that stays whole): the SVG parser refuses an attribute over 10,000,000 bytes, which the
+ * uncertainty circles of a 1,000,000-event story passed as one path.
+ */
+export function pathData(outlines: string[], max = 1_000_000): string[] {
+	const out: string[] = [];
+	let batch: string[] = [];
+	let length = 0;
+	for (const d of outlines) {
+		if (length + d.length > max && batch.length > 0) {
+			out.push(batch.join(''));
+			batch = [];
+			length = 0;
+		}
+		batch.push(d);
+		length += d.length;
+	}
+	if (batch.length > 0) out.push(batch.join(''));
+	return out;
 }
 
 /** Place labels beside their dots, right or else left, skipped where they would collide. */
