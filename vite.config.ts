@@ -16,8 +16,9 @@ const compiledFile = () => `${buildDir()}.story.jsonl`;
  * once and no stack trace, instead of failing inside SvelteKit's prerender worker, which
  * printed it twice with a crash. Valid data is written as the compiled story
  * (`src/lib/server/compiled-file.ts`), named in `STORY_COMPILED_FILE` for SvelteKit's
- * analysis and prerendering (child processes, which inherit the environment) and the tiles'
- * worker: at 1,000,000 events each of them loading `geo/` again took minutes and gigabytes.
+ * analysis and prerendering and the tiles' worker (threads that copy the environment when
+ * they start): at 1,000,000 events each of them loading `geo/` again took minutes and
+ * gigabytes.
  * `compiled` settles once the file is written.
  */
 function storyCheck(): Plugin & { compiled: Promise<void> } {

@@ -1,7 +1,7 @@
 /**
  * The compiled story as a file, so that a build validates and compiles it once. The build's
- * story check (vite.config.ts) writes it; SvelteKit's analysis and prerendering (processes of
- * their own) and the tiles' worker read it instead of loading `geo/` again, which for a
+ * story check (vite.config.ts) writes it; SvelteKit's analysis and prerendering and the
+ * tiles' worker (threads of their own) read it instead of loading `geo/` again, which for a
  * 1,000,000-event story is minutes and gigabytes each.
  *
  * JSON lines: a head (everything but the events and the features, plus the counts), then the
