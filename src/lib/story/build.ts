@@ -66,7 +66,7 @@ export function reportStoryFiles(files: StoryFiles, countries: Countries): Story
 
 /**
  * The report, and the compiled story when there is no problem: the build's first step, which
- * compiles the story once for all its processes (`$lib/server/compiled-file`).
+ * compiles the story once for all its steps (`$lib/server/compiled-file`).
  */
 export function reportAndBuildStoryFiles(
 	files: StoryFiles,

@@ -172,13 +172,21 @@ export function featureMarks({
 	// Shapes drawn alike are one path (attributes → their outlines), and a marker is drawn once
 	// per few pixels and look: the picture's elements grow with the frame, not the story. A
 	// 1,000,000-event story's card had more elements than the SVG renderer accepts (1,000,000).
-	const areas = new Map<string, string[]>();
-	const lines = new Map<string, string[]>();
-	const add = (shapes: Map<string, string[]>, attributes: string, d: string) => {
-		const list = shapes.get(attributes);
-		if (list) list.push(d);
-		else shapes.set(attributes, [d]);
+	// Each look is the attributes of the paths drawn for it, bottom first (a line's casing, then
+	// its stroke), keyed by those attributes.
+	type Look = { attributes: string[]; outlines: string[] };
+	const areas = new Map<string, Look>();
+	const lines = new Map<string, Look>();
+	const add = (shapes: Map<string, Look>, attributes: string[], d: string) => {
+		const key = attributes.join('\n');
+		const look = shapes.get(key);
+		if (look) look.outlines.push(d);
+		else shapes.set(key, { attributes, outlines: [d] });
 	};
+	const drawn = (shapes: Map<string, Look>) =>
+		[...shapes.values()].flatMap(({ attributes, outlines }) =>
+			pathData(outlines).map((d) => attributes.map((a) => `<path d="${d}" ${a}/>`).join(''))
+		);
 	const markers: string[] = [];
 	const marked = new Set<string>();
 	const places: { x: number; y: number; text: string }[] = [];
@@ -196,9 +204,11 @@ export function featureMarks({
 			if (!d) continue;
 			add(
 				areas,
-				p.kind === UNCERTAINTY_KIND
-					? `fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-opacity="0.8" stroke-width="2" stroke-dasharray="6 4"`
-					: `fill="${colour}" fill-opacity="0.28" stroke="${colour}" stroke-width="2.5"`,
+				[
+					p.kind === UNCERTAINTY_KIND
+						? `fill="${colour}" fill-opacity="0.22" stroke="${colour}" stroke-opacity="0.8" stroke-width="2" stroke-dasharray="6 4"`
+						: `fill="${colour}" fill-opacity="0.28" stroke="${colour}" stroke-width="2.5"`
+				],
 				d
 			);
 		} else if (isLine(g)) {
@@ -207,7 +217,14 @@ export function featureMarks({
 			// Lines the map draws thinner than 4 px on purpose (borders) stay thinner here.
 			const width = style.width !== undefined && style.width < 4 ? 3 : 4.5;
 			const dash = style.dashed ? ' stroke-dasharray="12 8"' : '';
-			add(lines, `${width}|${colour}|${dash}`, d);
+			add(
+				lines,
+				[
+					`fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${width + 3}" stroke-linecap="round" stroke-linejoin="round"`,
+					`fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}`
+				],
+				d
+			);
 		} else if (g.type === 'Point' || g.type === 'MultiPoint') {
 			const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
 			for (const position of positions) {
@@ -230,20 +247,9 @@ export function featureMarks({
 			}
 		}
 	}
-	const areaPaths = [...areas].flatMap(([attributes, list]) =>
-		pathData(list).map((d) => `<path d="${d}" ${attributes}/>`)
-	);
-	const linePaths = [...lines].flatMap(([key, list]) => {
-		const [width, colour, dash] = key.split('|');
-		return pathData(list).map(
-			(d) =>
-				`<path d="${d}" fill="none" stroke="#ffffff" stroke-opacity="0.7" stroke-width="${Number(width) + 3}" stroke-linecap="round" stroke-linejoin="round"/>` +
-				`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
-		);
-	});
 	return [
-		...areaPaths,
-		...linePaths,
+		...drawn(areas),
+		...drawn(lines),
 		...markers,
 		placeLabels(places, labelFont, frame, avoid)
 	].join('');
