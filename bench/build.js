@@ -104,7 +104,7 @@ function fingerprint(/** @type {string} */ extra) {
 /**
  * Node's options for a scale build: a heap of 60 % of the machine's memory unless they set
  * one. Node's default (about 4 GB here) is too small for a 1,000,000-event story, whose
- * compiled form alone is several gigabytes in each process that reads it (README: Large
+ * compiled form alone is several gigabytes in each thread that reads it (README: Large
  * stories).
  */
 function withHeap(/** @type {string | undefined} */ options = '') {
