@@ -11,7 +11,9 @@ import { BUILT_IN_KINDS } from '$lib/story/kinds';
 import {
 	rewindForD3,
 	shortLabel,
+	SHAPES_PER_LAYER,
 	staticOverview,
+	type OverviewLayerInput,
 	type StaticOverview
 } from '$lib/map/static-overview';
 
@@ -215,23 +217,43 @@ describe('static overview of a large story', () => {
 			properties: props(`a${i}`, 'area-of-control')
 		};
 	});
+	// Uncertainty areas around some points: counted as their point, never twice.
+	const doubts = points.slice(0, 500).map((p, i) => {
+		const [x, y] = p.geometry.coordinates;
+		return {
+			type: 'Feature' as const,
+			geometry: {
+				type: 'Polygon' as const,
+				coordinates: [
+					[
+						[x - 0.05, y - 0.05],
+						[x + 0.05, y - 0.05],
+						[x + 0.05, y + 0.05],
+						[x - 0.05, y + 0.05],
+						[x - 0.05, y - 0.05]
+					]
+				]
+			},
+			properties: { ...props(`u${i}`, 'uncertainty'), of: p.properties.fid }
+		};
+	});
+	// Far apart, so no two cluster.
+	const few = [
+		[35, 30],
+		[40, 34],
+		[45, 38]
+	].map((coordinates, i) => ({
+		type: 'Feature' as const,
+		geometry: { type: 'Point' as const, coordinates },
+		properties: props(`s${i}`, 'attack')
+	}));
+	const collection = <F>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
 	const layers = [
-		{
-			id: 'incidents',
-			title: 'Incidents',
-			data: { type: 'FeatureCollection' as const, features: points }
-		},
-		{
-			id: 'routes',
-			title: 'Routes',
-			data: { type: 'FeatureCollection' as const, features: lines }
-		},
-		{ id: 'areas', title: 'Areas', data: { type: 'FeatureCollection' as const, features: areas } },
-		{
-			id: 'small',
-			title: 'Small',
-			data: { type: 'FeatureCollection' as const, features: points.slice(0, 3) }
-		}
+		{ id: 'incidents', title: 'Incidents', data: collection(points) },
+		{ id: 'doubt', title: 'Uncertainty', data: collection(doubts) },
+		{ id: 'routes', title: 'Routes', data: collection(lines) },
+		{ id: 'areas', title: 'Areas', data: collection(areas) },
+		{ id: 'small', title: 'Small', data: collection(few) }
 	];
 	const bbox: [number, number, number, number] = [34, 29, 46, 39];
 	let o: StaticOverview;
@@ -239,30 +261,69 @@ describe('static overview of a large story', () => {
 		o = staticOverview({ topology: topology(), layers, bbox, summariseAbove: 1000 });
 	});
 
-	it('clusters the points of a large layer, every point counted once', () => {
-		const clusters = o.summaries.filter((s) => s.layer === 'incidents' && s.geometry === 'cluster');
-		const single = o.shapes.filter((s) => s.layer === 'incidents');
-		expect(clusters.length).toBeGreaterThan(10);
-		expect(clusters.reduce((n, c) => n + (c.count ?? 0), 0) + single.length).toBe(points.length);
-		for (const c of clusters) {
-			expect(c.x).toBeGreaterThanOrEqual(0);
-			expect(c.x).toBeLessThanOrEqual(o.width);
-			expect(c.count).toBeGreaterThan(1);
+	it('counts every feature of every layer once, in a cluster or as a shape', () => {
+		for (const layer of layers) {
+			const clusters = o.summaries.filter((s) => s.layer === layer.id);
+			const shapes = o.shapes.filter((s) => s.layer === layer.id);
+			const counted = clusters.reduce((n, c) => n + c.count, 0) + shapes.length;
+			// Uncertainty areas are their point's: the incidents count them already.
+			expect(counted, layer.id).toBe(layer.id === 'doubt' ? 0 : layer.data.features.length);
+			for (const c of clusters) {
+				expect(c.geometry).toBe('cluster');
+				expect(c.x).toBeGreaterThanOrEqual(0);
+				expect(c.x).toBeLessThanOrEqual(o.width);
+				expect(c.count).toBeGreaterThan(1);
+			}
 		}
+		expect(o.summaries.filter((s) => s.layer === 'incidents').length).toBeGreaterThan(10);
 	});
 
-	it('draws a large layer’s lines as one path per kind, and leaves specks out', () => {
-		const routes = o.summaries.filter((s) => s.layer === 'routes');
-		expect(routes.map((r) => [r.geometry, r.kindLabel])).toEqual([
-			['line', BUILT_IN_KINDS['smuggling-route'].label]
-		]);
-		// The long lines (a third of them) are drawn; the short ones are under a unit.
-		expect(subpaths(routes[0].d!).length).toBe(1000);
-		expect(o.shapes.filter((s) => s.layer === 'routes' || s.layer === 'areas')).toEqual([]);
-		expect(o.summaries.filter((s) => s.layer === 'areas')).toEqual([]);
+	it('keeps the largest lines and areas of a layer as shapes, and clusters the rest', () => {
+		const routes = o.shapes.filter((s) => s.layer === 'routes');
+		// The largest, and the few that no cluster took: a line drawn as itself (next test), a
+		// speck as a dot.
+		const lines = routes.filter((r) => r.geometry === 'line');
+		expect(lines.length).toBeGreaterThanOrEqual(SHAPES_PER_LAYER);
+		expect(routes.length).toBeLessThan(SHAPES_PER_LAYER + 20);
+		for (const r of routes) {
+			expect(r.kindLabel).toBe(BUILT_IN_KINDS['smuggling-route'].label);
+			if (r.geometry !== 'line') expect([r.geometry, r.d]).toEqual(['point', '']);
+		}
+		// The long lines (a third of them, 3° each) are the largest.
+		const long = routes.filter((r) => extent(r.d).width > 50);
+		expect(long.length).toBeGreaterThanOrEqual(SHAPES_PER_LAYER);
+		// The areas are specks on this frame: each is in a cluster, or a dot where it is alone.
+		const alone = o.shapes.filter((s) => s.layer === 'areas');
+		expect(alone.length).toBeLessThan(20);
+		for (const a of alone) expect([a.geometry, a.d]).toEqual(['point', '']);
+		expect(o.summaries.filter((s) => s.layer === 'areas').length).toBeGreaterThan(0);
 	});
 
-	it('keeps a large layer’s multipoints as shapes of their own', () => {
+	it('draws a lone line as itself, not as a cluster of one', () => {
+		// Too small to be among the largest, and far from every other feature.
+		const lone = {
+			type: 'Feature' as const,
+			geometry: {
+				type: 'LineString' as const,
+				coordinates: [
+					[34.1, 29.2],
+					[34.5, 29.3]
+				]
+			},
+			properties: props('lone', 'smuggling-route')
+		};
+		const withLone = staticOverview({
+			topology: topology(),
+			layers: [{ id: 'routes', title: 'Routes', data: collection([...lines, lone]) }],
+			bbox,
+			summariseAbove: 1000
+		});
+		const shape = withLone.shapes.find((s) => s.id === 'lone');
+		expect(shape?.geometry).toBe('line');
+		expect(shape?.d).toMatch(/^M[^M]+$/);
+	});
+
+	it('keeps a large story’s multipoints as shapes of their own', () => {
 		const multi = {
 			type: 'Feature' as const,
 			geometry: {
@@ -280,7 +341,7 @@ describe('static overview of a large story', () => {
 				{
 					id: 'incidents',
 					title: 'Incidents',
-					data: { type: 'FeatureCollection', features: [...points.slice(0, 10), multi] }
+					data: collection([...points.slice(0, 10), multi])
 				}
 			],
 			bbox,
@@ -289,17 +350,84 @@ describe('static overview of a large story', () => {
 		expect(withMulti.shapes.filter((s) => s.id === 'mp')).toHaveLength(1);
 	});
 
-	it('keeps a small layer’s features as links, and stays under 1 MB', () => {
+	it('keeps lone points as links, and stays under 1 MB', () => {
 		expect(o.shapes.filter((s) => s.layer === 'small').map((s) => s.id)).toEqual([
-			'p0',
-			'p1',
-			'p2'
+			's0',
+			's1',
+			's2'
 		]);
 		expect(JSON.stringify(o).length).toBeLessThan(1_000_000);
 		// Unsummarised, the same story is many times that.
 		const whole = staticOverview({ topology: topology(), layers, bbox });
 		expect(JSON.stringify(whole).length).toBeGreaterThan(10_000_000);
 		expect(whole.summaries).toEqual([]);
+	});
+
+	it('grows with the picture, not with the story', () => {
+		const size = (k: number) => {
+			const times = (layer: OverviewLayerInput): OverviewLayerInput => ({
+				...layer,
+				data: collection(Array.from({ length: k }, () => layer.data.features).flat())
+			});
+			return JSON.stringify(
+				staticOverview({
+					topology: topology(),
+					layers: layers.map(times),
+					bbox,
+					summariseAbove: 1000
+				})
+			).length;
+		};
+		expect(size(4) / size(1)).toBeLessThan(1.05);
+	});
+
+	it('draws a dense line with as few vertices as its size on the overview needs', () => {
+		// A half circle of 5° traced with 20,000 vertices.
+		const arc = Array.from({ length: 20_000 }, (_, i) => {
+			const a = (Math.PI * i) / 19_999;
+			return [40 + 5 * Math.cos(a), 31 + 5 * Math.sin(a)];
+		});
+		const { shapes } = staticOverview({
+			topology: topology(),
+			layers: [
+				{
+					id: 'routes',
+					title: 'Routes',
+					data: collection([
+						{
+							type: 'Feature' as const,
+							geometry: { type: 'LineString' as const, coordinates: arc },
+							properties: props('arc', 'smuggling-route')
+						}
+					])
+				}
+			],
+			bbox
+		});
+		const drawn = subpaths(shapes[0].d).flat();
+		expect(drawn.length).toBeLessThan(300);
+		// Still the whole arc: its ends and its top, within a unit.
+		const unsimplified = staticOverview({
+			topology: topology(),
+			layers: [
+				{
+					id: 'ends',
+					title: 'Ends',
+					data: collection(
+						[arc[0], arc[9_999], arc[19_999]].map((coordinates, i) => ({
+							type: 'Feature' as const,
+							geometry: { type: 'Point' as const, coordinates },
+							properties: props(`e${i}`, 'attack')
+						}))
+					)
+				}
+			],
+			bbox
+		}).shapes;
+		for (const end of unsimplified) {
+			const nearest = Math.min(...drawn.map(([x, y]) => Math.hypot(x - end.x!, y - end.y!)));
+			expect(nearest).toBeLessThan(1);
+		}
 	});
 });
 

@@ -19,6 +19,7 @@ import type {
 	Polygon,
 	Position
 } from 'geojson';
+import { pointOnFeature, simplify } from '@turf/turf';
 import Supercluster from 'supercluster';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -64,9 +65,10 @@ export interface OverviewInput {
 	/** Decimals in path data: 1 is a tenth of a unit, invisible at any sensible display size. */
 	digits?: number;
 	/**
-	 * Layers with more features than this are summarised (`OverviewSummary`): their points
-	 * clustered, their lines and areas drawn one path per kind, too small ones left out. A
-	 * shape and a link for each of 100,000 features made a 25 MB overview.
+	 * A story with more features than this is summarised: each layer's points are clustered
+	 * (`OverviewSummary`), its largest lines and areas (`SHAPES_PER_LAYER`) stay shapes and the
+	 * rest join the clusters. A shape and a link for each of 100,000 features made a 7.5 MB
+	 * overview, and 1,000,000 features drawn as one path per kind a 38 MB one.
 	 */
 	summariseAbove?: number;
 }
@@ -113,25 +115,26 @@ export interface OverviewProjection {
 }
 
 /**
- * What a summarised layer draws in place of its features: clusters of its points (with how
- * many), and its lines or areas of one kind as one path. Drawn, not linked: the event list
+ * What a summarised story draws in place of most of its features: clusters, each at the
+ * centre of the features it stands for, with how many. Drawn, not linked: the event list
  * and the article still lead to every event.
  */
 export interface OverviewSummary {
 	id: string;
 	layer: string;
-	geometry: 'cluster' | 'line' | 'area';
+	geometry: 'cluster';
+	/** The colour of the kind of one of its features (a layer's kinds may be mixed). */
 	colour: string;
-	/** What the kind is called; for a cluster, the layer's features' kinds are mixed: absent. */
-	kindLabel?: string;
-	/** A cluster: where, and how many points it stands for. */
-	x?: number;
-	y?: number;
-	count?: number;
-	/** Lines and areas: every one of the kind in the layer, as one SVG path. */
-	d?: string;
-	dashed?: boolean;
+	x: number;
+	y: number;
+	count: number;
 }
+
+/**
+ * In a summarised story, how many lines, areas and multipoints a layer keeps as shapes (the
+ * largest on the frame): each is a link with its title and path, about 0.5 KB.
+ */
+export const SHAPES_PER_LAYER = 200;
 
 export interface StaticOverview {
 	width: number;
@@ -144,7 +147,7 @@ export interface StaticOverview {
 	borders: string;
 	/** Story features, bottom to top: areas, then lines, then points; in layer order within each. */
 	shapes: OverviewShape[];
-	/** What summarised layers draw (`summariseAbove`): paths under the shapes, clusters above. */
+	/** What a summarised story draws (`summariseAbove`): clusters, above the shapes. */
 	summaries: OverviewSummary[];
 }
 
@@ -197,6 +200,11 @@ export function rewindForD3(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	return g.type === 'Polygon'
 		? { type: 'Polygon', coordinates: polygon(g.coordinates) }
 		: { type: 'MultiPolygon', coordinates: g.coordinates.map(polygon) };
+}
+
+/** A geometry as d3-geo reads it: areas rewound (`rewindForD3`), the rest as they are. */
+function d3Geometry(g: Geometry): Geometry {
+	return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindForD3(g) : g;
 }
 
 const round = (n: number, digits: number) => {
@@ -257,14 +265,19 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 	// The zoom at which MapLibre's 512-pixel world is as wide as the overview's (d3's Mercator
 	// spans 2π·scale units): clusters there look like the map's at its first view.
 	const zoom = Math.max(0, Math.round(Math.log2((2 * Math.PI * projection.scale()) / 512)));
+	const featureCount = layers.reduce((n, l) => n + l.data.features.length, 0);
+	const summarise = input.summariseAbove !== undefined && featureCount > input.summariseAbove;
+	// Half a unit on the overview, in degrees: what simplification may move a vertex without it
+	// showing. Mercator draws a degree of latitude longer than one of longitude, by 1/cos φ, most
+	// at the frame's pole-most edge: the tolerance is taken there.
+	const poleward = (Math.min(85, Math.max(Math.abs(south), Math.abs(north))) * Math.PI) / 180;
+	const tolerance = (0.5 * Math.cos(poleward)) / ((projection.scale() * Math.PI) / 180);
 	layers.forEach((layer, order) => {
 		const claimants: string[] = [];
 		for (const f of layer.data.features) {
 			const by = f.properties.claimedBy;
 			if (kinds[f.properties.kind]?.byClaimant && by && !claimants.includes(by)) claimants.push(by);
 		}
-		const summarise =
-			input.summariseAbove !== undefined && layer.data.features.length > input.summariseAbove;
 		if (!summarise) {
 			for (const f of layer.data.features) {
 				const shape = featureShape(f, layer.id, order, claimants);
@@ -272,41 +285,50 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 			}
 			return;
 		}
+		// Points are clustered. Lines, areas and multipoints compete for the layer's shapes, the
+		// largest on the frame first; the rest join the clusters at a point on themselves, so the
+		// overview's size follows the picture, not the story (38 MB at 1,000,000 events when
+		// every line and area was drawn).
 		const points: Feature<Point, OverviewFeatureProperties>[] = [];
-		const paths = new Map<string, { geometry: 'line' | 'area'; d: string[] }>();
+		// Supercluster hands back new features for lone points, with the properties given: these
+		// find the line or area a lone point stands for, to draw it as itself.
+		const standsFor = new Map<
+			OverviewFeatureProperties,
+			Feature<Geometry, OverviewFeatureProperties>
+		>();
+		const candidates: { f: Feature<Geometry, OverviewFeatureProperties>; size: number }[] = [];
 		for (const f of layer.data.features) {
 			if (!f.geometry) continue;
-			const geometry = geometryKind(f.geometry);
-			if (f.geometry.type === 'Point') points.push(f as Feature<Point, OverviewFeatureProperties>);
-			else if (geometry === 'point') {
-				// A MultiPoint is not clustered: it stays one shape, as in a small layer.
-				const shape = featureShape(f, layer.id, order, claimants);
-				if (shape) shapes.push(shape);
-			} else if (geometry === 'line' || geometry === 'area') {
-				const g =
-					geometry === 'area' ? rewindForD3(f.geometry as Polygon | MultiPolygon) : f.geometry;
-				const [[x0, y0], [x1, y1]] = path.bounds(g);
-				// Smaller than a couple of units: a speck, not worth its bytes.
-				if (!(x1 - x0 >= 2 || y1 - y0 >= 2)) continue;
-				const d = path(g);
-				if (!d) continue;
-				const entry = paths.get(f.properties.kind) ?? { geometry, d: [] };
-				entry.d.push(d);
-				paths.set(f.properties.kind, entry);
+			// An uncertainty area: the feature it surrounds is drawn or counted already.
+			if (f.properties.of) continue;
+			if (f.geometry.type === 'Point') {
+				points.push(f as Feature<Point, OverviewFeatureProperties>);
+				continue;
 			}
-		}
-		for (const [kind, { geometry, d }] of paths) {
-			const style = kindStyle(kinds, kind);
-			summaries.push({
-				id: `${layer.id}:${kind}`,
-				layer: layer.id,
-				geometry,
-				colour: style.colour,
-				kindLabel: style.label,
-				d: d.join(''),
-				dashed: dashed.includes(kind)
+			const [[x0, y0], [x1, y1]] = path.bounds(d3Geometry(f.geometry));
+			candidates.push({
+				f: f as Feature<Geometry, OverviewFeatureProperties>,
+				size: Math.max(x1 - x0, y1 - y0)
 			});
 		}
+		candidates.sort((a, b) => b.size - a.size);
+		candidates.forEach(({ f, size }, i) => {
+			// Smaller than a couple of units, a shape is a speck: the cluster shows it better.
+			const shape =
+				i < SHAPES_PER_LAYER && size >= 2 ? featureShape(f, layer.id, order, claimants) : undefined;
+			if (shape) {
+				shapes.push(shape);
+				return;
+			}
+			const at: Feature<Point, OverviewFeatureProperties> = {
+				type: 'Feature',
+				geometry: pointOnFeature(f).geometry,
+				properties: f.properties
+			};
+			// Alone, a speck is drawn as the point that stands for it, where it can be seen.
+			if (size >= 2) standsFor.set(f.properties, f);
+			points.push(at);
+		});
 		if (points.length === 0) return;
 		const index = new Supercluster<OverviewFeatureProperties>({
 			radius: CLUSTER.radius,
@@ -316,7 +338,8 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 		for (const c of index.getClusters([-180, -85, 180, 85], zoom)) {
 			if (!('cluster' in c.properties && c.properties.cluster)) {
 				const shape = featureShape(
-					c as Feature<Point, OverviewFeatureProperties>,
+					standsFor.get(c.properties as OverviewFeatureProperties) ??
+						(c as Feature<Point, OverviewFeatureProperties>),
 					layer.id,
 					order,
 					claimants
@@ -382,11 +405,7 @@ export function staticOverview(input: OverviewInput): StaticOverview {
 			// Place names only: at overview scale other labels pile up (six Paris sites).
 			if (style.symbol === 'label') shape.label = shortLabel(p.label ?? p.title);
 		} else {
-			const g =
-				f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
-					? rewindForD3(f.geometry)
-					: f.geometry;
-			shape.d = path(g) ?? '';
+			shape.d = path(d3Geometry(simplify(f.geometry, { tolerance }))) ?? '';
 			// Wholly outside the frame: nothing to draw or to focus.
 			if (!shape.d) return;
 		}
