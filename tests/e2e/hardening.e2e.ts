@@ -396,6 +396,37 @@ test.describe('without WebGL', () => {
 		await close();
 	});
 
+	test('summarises a large story: clusters say how many, lone features link, the legend hides a layer', async () => {
+		// The hostile story is built as a large one (every layer over the tile threshold).
+		const { page, problems, close } = await openPage(HOSTILE_BASE_URL);
+		await page.goto('/');
+		await waitForMap(page);
+		const svg = mapRegion(page).locator('svg');
+		const siteIds = (
+			JSON.parse(readFileSync('tests/fixtures/hostile-story/sites.geojson', 'utf8')) as {
+				features: { id: string }[];
+			}
+		).features.map((f) => f.id);
+		const clusters = svg.locator('g.cluster');
+		const siteLinks = svg.locator(siteIds.map((id) => `a[data-fid="${id}"]`).join(', '));
+		// Sharm el-Sheikh and the Sinai crash site, 250 km apart, share a cluster at this scale;
+		// the other sites are links of their own.
+		await expect(clusters).toHaveCount(1);
+		await expect(clusters).toHaveAccessibleName('2 features');
+		await expect(clusters.locator('text')).toHaveText('2');
+		await expect(siteLinks).toHaveCount(siteIds.length - 2);
+		await expect(svg).toHaveAccessibleName(/clusters count the story’s features/);
+		expect(await seriousAxeViolations(page)).toEqual([]);
+
+		await page.locator('.legend li[data-layer="sites"] > label input').uncheck();
+		await expect(clusters).toHaveCount(0);
+		await expect(siteLinks).toHaveCount(0);
+		await expect(svg.locator('a[data-fid="paris-area"]')).toHaveCount(1);
+		expect(await cspViolations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	test('on a phone, the start button gives the static overview', async ({ baseURL }) => {
 		// The map asks for WebGL only when it starts: a touch screen shows its picture until then.
 		const { page, problems, close } = await openPage(baseURL!, {
