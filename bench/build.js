@@ -152,6 +152,7 @@ function du(/** @type {string} */ dir) {
  * @typedef {{
  *   ok: boolean; seconds: number; events: number; key: string; date: string;
  *   siteBytes?: number; indexHtmlBytes?: number; shellJsonBytes?: number; eventPageBytes?: number;
+ *   overviewJsonBytes?: number;
  *   error?: string; phase?: string; bytesWritten?: number; timeline?: Record<string, number | null>;
  *   projectedBytes?: number; projectedSeconds?: number; cached?: boolean; stale?: boolean; log?: string
  * }} BuildResult
@@ -261,6 +262,7 @@ export async function buildStorySite(o) {
 			siteBytes: du(o.buildDir).bytes,
 			indexHtmlBytes: statSync(path.join(o.buildDir, 'index.html')).size,
 			shellJsonBytes: statSync(path.join(o.buildDir, 'story', 'shell.json')).size,
+			overviewJsonBytes: statSync(path.join(o.buildDir, 'overview.json')).size,
 			eventPageBytes: got.events.avgBytes,
 			timeline: timeline(got, started)
 		};

@@ -267,6 +267,20 @@ export function budgets(r) {
 			whyMillion
 		);
 	longTasks('1,000,000 events', m1, whyMillion);
+	// The no-WebGL overview (issue "A million events"): clusters, not every feature.
+	for (const [name, row, why] of /** @type {const} */ ([
+		['100,000', at100k, why100k],
+		['1,000,000', million, whyMillion]
+	])) {
+		const size = row?.build?.ok ? row.build.overviewJsonBytes : undefined;
+		check(
+			`${name} events: no-WebGL overview ≤ 1 MB`,
+			size,
+			(v) => v <= 1_000_000,
+			`${Math.round((size ?? 0) / 1000)} KB`,
+			why
+		);
+	}
 	check(
 		'1,000,000 events: click → popup median ≤ 100 ms',
 		m1?.popupMs.app?.median,
