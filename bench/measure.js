@@ -122,14 +122,17 @@ export async function measureLoad(browser, url, opts) {
 		const errors = collectErrors(page);
 		await page.addInitScript(pageProbe, { cursor: false });
 		await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
-		await page.waitForFunction(
-			() => /** @type {any} */ (window).__bench?.idleAt != null,
-			undefined,
-			{
+		await page
+			.waitForFunction(() => /** @type {any} */ (window).__bench?.idleAt != null, undefined, {
 				timeout: opts.timeoutMs,
 				polling: 'raf'
-			}
-		);
+			})
+			.catch((/** @type {Error} */ e) => {
+				// A map that never idles has usually thrown first: say what, not only "timeout".
+				throw new Error(
+					`no first idle in ${opts.timeoutMs} ms${errors.length ? `; the page said: ${errors.join(' | ')}` : ''} (${e.message.split('\n')[0]})`
+				);
+			});
 		const { idleAt: idleMs, idleEpoch } = await page.evaluate(
 			() => /** @type {any} */ (window).__bench
 		);
