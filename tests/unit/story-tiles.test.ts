@@ -59,6 +59,10 @@ const collection = (
 	features: Feature<Geometry, CompiledProperties>[]
 ): FeatureCollection<Geometry, CompiledProperties> => ({ type: 'FeatureCollection', features });
 
+/** Whether a decoded feature is in its tile's own area, not in the buffer around it. */
+const ownTile = (f: { _x: number; _y: number }) =>
+	f._x >= 0 && f._x < TILE_EXTENT && f._y >= 0 && f._y < TILE_EXTENT;
+
 /** Every tile of a set, decoded: its key and its features' properties. */
 function decoded(data: FeatureCollection<Geometry, CompiledProperties>, cluster: boolean) {
 	const tiles = [...tileLayer(data, cluster)];
@@ -105,7 +109,8 @@ describe('tileLayer', () => {
 					{ minLength: 1, maxLength: 12 }
 				),
 				(positions) => {
-					const points = positions.map(([lng, lat], i) => point(i, lng, lat));
+					// Each of its own kind, so none stands in for another (tested below).
+					const points = positions.map(([lng, lat], i) => point(i, lng, lat, { kind: `k${i}` }));
 					const { sets } = decoded(collection(points), false);
 					for (let z = 0; z <= TILE_MAX_ZOOM; z++) {
 						for (const p of points) {
@@ -230,12 +235,55 @@ describe('tileLayer', () => {
 			expect(lineSeen, `the line at zoom ${z}`).toBe(true);
 			if (z <= 11) expect(seen.some((s) => s.startsWith('cluster:'))).toBe(true);
 			else expect(seen.some((s) => s.startsWith('cluster:'))).toBe(false);
-			// The other set has every point at every zoom.
+			// The other set counts every point at every zoom (stand-ins for several), and has
+			// every one itself at the deepest.
+			let counted = 0;
 			const all = new Set<string>();
 			for (const [key, features] of sets.all)
-				if (Number(key.split('/')[0]) === z) for (const f of features) all.add(String(f.fid));
-			expect(all.size).toBe(points.length + 1);
+				if (Number(key.split('/')[0]) === z)
+					for (const f of features) {
+						if (f.fid !== undefined) all.add(String(f.fid));
+						if (f.fid !== 'line' && ownTile(f)) counted += Number(f.stands_for ?? 1);
+					}
+			expect(counted, `zoom ${z}`).toBe(points.length);
+			if (z === TILE_MAX_ZOOM) expect(all.size).toBe(points.length + 1);
+			// Where a cell is larger than the points' spacing, some stand for others.
+			if (z <= 6) expect(all.size).toBeLessThan(points.length + 1);
 		}
+	});
+
+	it('keeps a tile the size of the picture: one feature per marker cell and look', () => {
+		// 20,000 points of two kinds in 2° by 2°: at zoom 5 that is one cell of 16 px.
+		let seed = 11;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		const points = Array.from({ length: 20_000 }, (_, i) =>
+			point(i, 36 + random() * 2, 34 + random() * 2, {
+				kind: i % 2 ? 'attack' : 'airstrike',
+				date: `2015-${String(1 + (i % 12)).padStart(2, '0')}-01`
+			})
+		);
+		const { sets } = decoded(collection(points), false);
+		// A 512-px tile and its 64-px buffer are 40 cells a side; two kinds.
+		const bound = 40 * 40 * 2;
+		for (let z = 0; z <= TILE_MAX_ZOOM; z++) {
+			let counted = 0;
+			for (const [key, features] of sets.all) {
+				if (Number(key.split('/')[0]) !== z) continue;
+				if (z < TILE_MAX_ZOOM) expect(features.length, key).toBeLessThanOrEqual(bound);
+				for (const f of features) if (ownTile(f)) counted += Number(f.stands_for ?? 1);
+			}
+			// Every point counted once, in its own tile.
+			expect(counted, `zoom ${z}`).toBe(points.length);
+		}
+		// At zoom 5 a cell is 0.35°: the box is at most 8 by 8 cells, for 20,000 points.
+		const z5 = [...sets.all]
+			.filter(([key]) => key.startsWith('5/'))
+			.flatMap(([, f]) => f)
+			.filter(ownTile);
+		expect(z5.length).toBeLessThanOrEqual(2 * 8 * 8);
+		const standIn = z5.find((f) => f.stands_for !== undefined)!;
+		expect(standIn.days).toMatch(/^[01]+$/);
+		expect(standIn.fid).toBeUndefined();
 	});
 
 	it('makes no tile for an empty layer', () => {

@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { CompiledProperties } from '$lib/story/compiled';
 import { parseStoryDate } from '$lib/story/dates';
-import type { TimeWindow } from '$lib/time/window';
+import { dayIndex, FIRST_DAY_INDEX, LAST_DAY_INDEX, type TimeWindow } from '$lib/time/window';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 export interface SourceProperties {
@@ -58,6 +58,9 @@ export function sourceData(
  * edges inclusive, open ends reach forever: `inWindow` in `$lib/time/window`). Days compare
  * as text. Null when the window lets everything through. One expression whatever the story's
  * size, where a list of hidden ids grew with it.
+ *
+ * A stand-in of a low-zoom tile (`$lib/map/stand-ins`) shows when one of the days it marks is
+ * in the window: its `days` hold a `1` between the window's first and last day.
  */
 export function timeFilter(window: TimeWindow): ExpressionSpecification | null {
 	const tests: ExpressionSpecification[] = [];
@@ -70,5 +73,18 @@ export function timeFilter(window: TimeWindow): ExpressionSpecification | null {
 	if (window.from !== undefined)
 		tests.push(['any', ['!', ['has', 'end']], ['>=', ['to-string', ['get', 'end']], window.from]]);
 	if (tests.length === 0) return null;
-	return tests.length === 1 ? tests[0] : ['all', ...tests];
+	// Offsets into `days`, clamped at its start; `slice` stops at its end by itself.
+	const offset = (day: number): ExpressionSpecification => [
+		'max',
+		0,
+		['-', day, ['to-number', ['get', 'd0']]]
+	];
+	const first = window.from !== undefined ? dayIndex(window.from) : FIRST_DAY_INDEX;
+	const last = window.to !== undefined ? dayIndex(window.to) : LAST_DAY_INDEX;
+	return [
+		'case',
+		['has', 'days'],
+		['in', '1', ['slice', ['to-string', ['get', 'days']], offset(first), offset(last + 1)]],
+		tests.length === 1 ? tests[0] : ['all', ...tests]
+	];
 }

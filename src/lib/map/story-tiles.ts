@@ -12,7 +12,9 @@
  * would count. A clustered layer has two tile sets, as the GeoJSON source had two modes:
  * `clusters`, and `all` (every point, for a time window: a cluster cannot tell which of its
  * points are in the window). Tiles carry only what the style and the hover read
- * (`sourceProperties`); popups read the story's parts, as before.
+ * (`sourceProperties`); popups read the story's parts, as before. Above the deepest zoom,
+ * features that would draw in the same marker-sized cell are drawn once (`$lib/map/stand-ins`),
+ * so a tile holds at most a few thousand features however large the story.
  *
  * Pure: features in, bytes out. The caller writes files.
  */
@@ -22,6 +24,7 @@ import GeoJSONVT, { type LegacyFeature, type LegacyTile } from 'geojson-vt';
 import Supercluster from 'supercluster';
 import { CLUSTER, setMaxZoom, STORY_TILE_LAYER, TILE_MAX_ZOOM, type TileSet } from './story-style';
 import { sourceData, type SourceProperties } from './source-data';
+import { STAND_IN_CELL_PX, standIns } from './stand-ins';
 import type { CompiledProperties } from '$lib/story/compiled';
 import {
 	CHILDREN,
@@ -107,6 +110,9 @@ export function* tileSourceLayer(
 	const others = cluster ? vt(data.features.filter((f) => f.geometry.type !== 'Point')) : undefined;
 
 	const features = (tile: { features: LegacyFeature[] } | null) => tile?.features ?? [];
+	// Above the deepest zoom, what shares a marker's cell is drawn once (`$lib/map/stand-ins`).
+	const thin = (list: LegacyFeature[], z: number) =>
+		z < TILE_MAX_ZOOM ? standIns(list, STAND_IN_CELL_PX * UNITS_PER_PX) : list;
 	const clusterTile = (z: number, x: number, y: number): LegacyFeature[] => {
 		if (!clusters || !others) return [];
 		const grouped = (clusters.getTile(z, x, y)?.features ?? []).map((f): LegacyFeature => {
@@ -124,7 +130,7 @@ export function* tileSourceLayer(
 				};
 			return { type: 1, geometry: f.geometry as [number, number][], tags };
 		});
-		return [...features(others.getTile(z, x, y)), ...grouped];
+		return [...thin(features(others.getTile(z, x, y)), z), ...grouped];
 	};
 
 	const encode = (list: LegacyFeature[]) =>
@@ -143,7 +149,7 @@ export function* tileSourceLayer(
 		// still be empty here (an area smaller than a pixel) and full a few zooms down.
 		// (A cluster lies among its points, so it is in a tile they reach; it is checked anyway.)
 		const tile = all.getTile(z, x, y);
-		const plain = features(tile);
+		const plain = thin(features(tile), z);
 		// Deeper than the clusters the two sets are the same: `all` serves both (`tileSource`).
 		const clustersHere = cluster && z <= CLUSTER.maxZoom;
 		const grouped = clustersHere ? clusterTile(z, x, y) : plain;
