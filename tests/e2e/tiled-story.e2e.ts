@@ -7,6 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { tileIndexes, tileSourceLayer } from '../../src/lib/map/story-tiles';
+import type { SourceProperties } from '../../src/lib/map/source-data';
 import { HOSTILE_BASE_URL } from '../../playwright.config';
 import { test, expect, waitForMap, popup } from './fixtures';
 import { expectCursor, screenPoint } from './map-helpers';
@@ -73,4 +76,91 @@ test('tiles are drawn, filtered by the time window and the legend, and open the 
 	await toggle('sites').check();
 	await waitForMap(page);
 	await expectCursor(page, jet.geometry.coordinates, 'pointer');
+});
+
+/**
+ * Stand-ins (`$lib/map/stand-ins`), with the sites layer's files cut here by the app's own
+ * tiler from the jet and two more shootdowns beside it (the fixture has no two features of
+ * one kind that close): at zoom 5 the three share a marker's cell and are drawn once.
+ */
+test.describe('features drawn as one at a low zoom', () => {
+	const beside: [string, [number, number], string][] = [
+		['jet-crash', jet.geometry.coordinates, '2015-11-24'],
+		['beside-1', [36.05, 35.85], '2015-11-10'],
+		['beside-2', [36.04, 35.81], '2015-11-12']
+	];
+	const layer: FeatureCollection<Geometry, SourceProperties> = {
+		type: 'FeatureCollection',
+		features: beside.map(([fid, coordinates, day]) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates },
+			properties: { fid, event: fid, kind: 'shootdown', title: fid, start: day, end: day }
+		}))
+	};
+	const tiles = [...tileSourceLayer(layer, false)];
+	const files = new Map(tiles.map((t) => [`/data/sites/${t.set}/${t.z}/${t.x}/${t.y}.pbf`, t]));
+	const index = JSON.stringify(tileIndexes(tiles.map((t) => ({ ...t, size: t.bytes.length }))));
+
+	/** The page reads the sites layer from the tiles cut here. */
+	const serveCut = (page: Page) =>
+		page.route('**/data/sites/**', (route) => {
+			const { pathname } = new URL(route.request().url());
+			if (pathname === '/data/sites/tiles.json')
+				return route.fulfill({ contentType: 'application/json', body: index });
+			// The index lists only tiles with bytes: the page asks for no other.
+			const tile = files.get(pathname);
+			return tile && tile.bytes.length > 0
+				? route.fulfill({
+						contentType: 'application/x-protobuf',
+						body: Buffer.from(tile.bytes)
+					})
+				: route.fulfill({ status: 404 });
+		});
+	test.beforeEach(({ page }) => serveCut(page));
+
+	const tooltip = (page: Page) => page.locator('.tooltip');
+
+	test('say how many they are, and zoom in when clicked', async ({ page }) => {
+		await page.goto('/#map=5/35.83/36.03&layers=sites');
+		await waitForMap(page);
+		await expectCursor(page, jet.geometry.coordinates, 'pointer');
+		await expect(tooltip(page)).toHaveText('3 features here: click to zoom in');
+		const at = await screenPoint(page, jet.geometry.coordinates);
+		await page.mouse.click(at.x, at.y);
+		await expect(page).toHaveURL(/#map=7\//);
+		await expect(popup(page)).toHaveCount(0);
+	});
+
+	test('stay on the map under a window that holds one of their days, and only then', async ({
+		browser
+	}) => {
+		// Each link opens cold, in a fresh context.
+		for (const [window, cursor] of [
+			['2015-11-09..2015-11-11', 'pointer'],
+			['2015-11-13..2015-11-20', ''],
+			['2015-11-24..2015-11-24', 'pointer']
+		] as const) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await serveCut(page);
+			await page.goto(`${HOSTILE_BASE_URL}/#map=5/35.83/36.03&layers=sites&t=${window}`);
+			await waitForMap(page);
+			await expectCursor(page, jet.geometry.coordinates, cursor);
+			if (cursor)
+				// Under a window it stands for some of them only: no count.
+				await expect(tooltip(page)).toHaveText('Features here: click to zoom in');
+			await context.close();
+		}
+	});
+});
+
+test('a story tile that cannot be drawn raises a notice', async ({ page, watch }) => {
+	await page.route('**/data/sites/all/**', (route) =>
+		route.fulfill({ body: Buffer.from('not a vector tile, but text that pbf cannot read') })
+	);
+	await page.goto('/#map=6/33/35');
+	await expect(page.getByText(/Part of the map’s data could not be drawn/)).toBeVisible();
+	// The map said so in the console too; nothing else went wrong.
+	expect(watch.consoleErrors.every((e) => e.startsWith('Map error:'))).toBe(true);
+	watch.consoleErrors.length = 0;
 });
