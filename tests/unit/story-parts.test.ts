@@ -9,7 +9,7 @@ import {
 	hasEventDownloads,
 	hasOwnPage,
 	listCount,
-	LIST_SIZE,
+	DEFAULT_LIST_SIZE,
 	partCount,
 	partOf,
 	splitSummary,
@@ -100,7 +100,7 @@ describe('splitSummary', () => {
 	it('lists every event in date order with the layers of its features', () => {
 		const { shell, lists } = split(2);
 		expect(shell.lists).toBe(lists.length);
-		expect(lists.length).toBe(Math.ceil(story.events.length / LIST_SIZE));
+		expect(lists.length).toBe(Math.ceil(story.events.length / DEFAULT_LIST_SIZE));
 		const listed = lists.flatMap((l) => l.events);
 		expect(listed.map((e) => [e.id, e.rank])).toEqual(story.events.map((e, i) => [e.id, i]));
 		for (const e of listed) {
@@ -133,8 +133,8 @@ describe('splitSummary', () => {
 				expect(parts * size).toBeGreaterThanOrEqual(n);
 				expect(parts === 1 || (parts - 1) * size < n).toBe(true);
 				const lists = listCount(n);
-				expect(lists * LIST_SIZE).toBeGreaterThanOrEqual(n);
-				expect(lists === 1 || (lists - 1) * LIST_SIZE < n).toBe(true);
+				expect(lists * DEFAULT_LIST_SIZE).toBeGreaterThanOrEqual(n);
+				expect(lists === 1 || (lists - 1) * DEFAULT_LIST_SIZE < n).toBe(true);
 			})
 		);
 	});

@@ -13,15 +13,13 @@ import { summarise, type StorySummary } from '$lib/story/summary';
 import { DEFAULT_TILE_THRESHOLD, isTiled } from '$lib/map/story-tiles';
 import {
 	DEFAULT_INLINE_EVENTS,
+	DEFAULT_LIST_SIZE,
 	DEFAULT_PAGE_LIMIT,
 	DEFAULT_PART_SIZE,
 	hasEventDownloads,
 	listCount,
 	partCount,
-	splitSummary,
-	type ListPart,
-	type StoryPart,
-	type StoryShell
+	splitSummary
 } from '$lib/story/parts';
 import { timelineDomain } from '$lib/time/timeline';
 import { siteUrl } from './site';
@@ -31,7 +29,7 @@ import { buildSearchParts, type SearchPart } from '$lib/search/documents';
 
 let cached: Promise<CompiledStory> | undefined;
 let cachedSearch: Promise<SearchPart[]> | undefined;
-let cachedParts: Promise<{ shell: StoryShell; parts: StoryPart[]; lists: ListPart[] }> | undefined;
+let cachedParts: Promise<ReturnType<typeof splitSummary>> | undefined;
 
 export function storyDir(): string {
 	return path.resolve(process.env.STORY_DIR ?? 'geo');
@@ -77,19 +75,17 @@ export function envCount(name: string, fallback: number): number {
  * can be set for tests and large stories: `STORY_PART_SIZE` (events per part),
  * `STORY_INLINE_EVENTS` (stories up to this size are inlined whole in every page),
  * `STORY_PAGE_LIMIT` (events with a prerendered page and preview image, in date order),
+ * `STORY_LIST_SIZE` (events per list file: a story of more than one is read a file at a time),
  * `SEARCH_PART_EVENTS` (events per part of the search index).
  */
-export function getStoryParts(): Promise<{
-	shell: StoryShell;
-	parts: StoryPart[];
-	lists: ListPart[];
-}> {
+export function getStoryParts(): Promise<ReturnType<typeof splitSummary>> {
 	cachedParts ??= getStory().then((story) =>
 		splitSummary(withTiles(summarise(story)), {
 			partSize: partSize(),
 			inlineEvents: envCount('STORY_INLINE_EVENTS', DEFAULT_INLINE_EVENTS),
 			pageLimit: pageLimit(),
 			searchPartEvents: searchPartEvents(),
+			listSize: listSize(),
 			downloads: downloadSizes(story, siteUrl()),
 			eventDownloadSizes: (id) => downloadSizes(story, siteUrl(), id),
 			siteUrl: siteUrl(),
@@ -101,6 +97,7 @@ export function getStoryParts(): Promise<{
 
 const partSize = () => Math.max(1, envCount('STORY_PART_SIZE', DEFAULT_PART_SIZE));
 const pageLimit = () => envCount('STORY_PAGE_LIMIT', DEFAULT_PAGE_LIMIT);
+const listSize = () => Math.max(1, envCount('STORY_LIST_SIZE', DEFAULT_LIST_SIZE));
 
 /**
  * How many files of each kind the build writes, and how many events have pages, from the
@@ -118,7 +115,7 @@ export async function getFileCounts(): Promise<{
 	const events = await eventCount();
 	return {
 		parts: partCount(events, partSize()),
-		lists: listCount(events),
+		lists: listCount(events, listSize()),
 		searchParts: searchPartCount(events, searchPartEvents()),
 		pageLimit: pageLimit(),
 		eventDownloads: hasEventDownloads(events, pageLimit())

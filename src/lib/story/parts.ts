@@ -35,6 +35,13 @@ export interface StoryShell {
 	parts: number;
 	/** How many list files there are (`/story/list-<j>.json`, j from 0, in date order). */
 	lists: number;
+	/** Events per list file: event `rank` is in file `floor(rank / listSize)`. */
+	listSize: number;
+	/**
+	 * Whether the list is read a file at a time, as the reader needs it (`spans` count the
+	 * rest), rather than whole: a story with more than one list file.
+	 */
+	paged: boolean;
 	/** How many parts the search index has (`/story/search-<k>.json`, `$lib/search/parts`). */
 	searchParts: number;
 	/** The whole story's downloads and their sizes in bytes (`$lib/export/files`). */
@@ -74,6 +81,27 @@ export interface ListPart {
 	events: ListedEvent[];
 }
 
+/**
+ * The events that share a date span (`start`–`end`), counted: a paged story's counts and
+ * timeline come from these (`/story/spans.json`), without its list. Whether an event is in a
+ * time window depends on its span alone, so a window's counts are exact from them.
+ */
+export interface StorySpan {
+	start: string;
+	end: string | null;
+	/** How many events have this span, and the rank of the first: they are ranks `from`… */
+	count: number;
+	from: number;
+	/** Their features per layer (uncertainty areas included), as `ListedEvent.layers` counts. */
+	layers: Record<string, number>;
+	/** The first of them, for the timeline's tooltip and its mark's `data-event`. */
+	first: Pick<ListedEvent, 'id' | 'title' | 'date' | 'place'>;
+}
+
+export interface SpansFile {
+	spans: StorySpan[];
+}
+
 export interface StoryPart {
 	events: RankedEvent[];
 	features: Record<string, CompiledProperties>;
@@ -84,7 +112,7 @@ export interface StoryPart {
 /** Events per part: ~80 KB of JSON, small enough to inline in an event page. */
 export const DEFAULT_PART_SIZE = 100;
 /** Events per list file: ~1.6 MB of JSON, each parsed in a task well under the 200 ms budget. */
-export const LIST_SIZE = 10_000;
+export const DEFAULT_LIST_SIZE = 10_000;
 /** Stories up to this many events are inlined whole in every page (~0.8 KB an event). */
 export const DEFAULT_INLINE_EVENTS = 250;
 /** Events with their own prerendered page and preview image, in date order. */
@@ -105,7 +133,8 @@ export const partCount = (events: number, partSize = DEFAULT_PART_SIZE) =>
 	Math.max(1, Math.ceil(events / Math.max(1, partSize)));
 
 /** How many list files a story of `events` events has (at least one, maybe empty). */
-export const listCount = (events: number) => Math.max(1, Math.ceil(events / LIST_SIZE));
+export const listCount = (events: number, listSize = DEFAULT_LIST_SIZE) =>
+	Math.max(1, Math.ceil(events / Math.max(1, listSize)));
 
 /** Whether each event has its own downloads: in stories up to the page limit (all have pages). */
 export const hasEventDownloads = (events: number, pageLimit = DEFAULT_PAGE_LIMIT) =>
@@ -113,6 +142,7 @@ export const hasEventDownloads = (events: number, pageLimit = DEFAULT_PAGE_LIMIT
 
 export const partPath = (k: number) => `/story/part-${k}.json`;
 export const listPath = (j: number) => `/story/list-${j}.json`;
+export const SPANS_PATH = '/story/spans.json';
 
 /** A story file, parsed. A failed request throws, naming the file and the status. */
 export async function fetchStoryFile<T>(fetch: typeof globalThis.fetch, path: string): Promise<T> {
@@ -131,6 +161,8 @@ export interface SplitOptions {
 	pageLimit?: number;
 	/** Events per part of the search index (`$lib/search/parts`). */
 	searchPartEvents?: number;
+	/** Events per list file. */
+	listSize?: number;
 	/** The whole story's downloads' sizes (made on the server: `$lib/server/downloads`). */
 	downloads?: Partial<Record<DownloadName, number>>;
 	/** An event's own downloads' sizes, for stories whose events have them. */
@@ -139,11 +171,11 @@ export interface SplitOptions {
 	domain: Domain;
 }
 
-/** The summary cut into the shell, its parts and the list. */
+/** The summary cut into the shell, its parts, the list and its spans. */
 export function splitSummary(
 	summary: StorySummary,
 	opts: SplitOptions
-): { shell: StoryShell; parts: StoryPart[]; lists: ListPart[] } {
+): { shell: StoryShell; parts: StoryPart[]; lists: ListPart[]; spans: SpansFile } {
 	const count = partCount(summary.events.length, opts.partSize);
 	const parts: StoryPart[] = Array.from({ length: count }, () => ({
 		events: [],
@@ -173,11 +205,13 @@ export function splitSummary(
 		if (list) list.push(f.layer);
 		else layersOf.set(f.event, [f.layer]);
 	}
-	const lists: ListPart[] = Array.from({ length: listCount(summary.events.length) }, () => ({
-		events: []
-	}));
+	const listSize = Math.max(1, opts.listSize ?? DEFAULT_LIST_SIZE);
+	const lists: ListPart[] = Array.from(
+		{ length: listCount(summary.events.length, listSize) },
+		() => ({ events: [] })
+	);
 	summary.events.forEach((e, rank) => {
-		lists[Math.floor(rank / LIST_SIZE)].events.push({
+		lists[Math.floor(rank / listSize)].events.push({
 			id: e.id,
 			title: e.title,
 			date: e.date,
@@ -191,6 +225,7 @@ export function splitSummary(
 	const byPassage = featuresByPassage(summary.features);
 	return {
 		lists,
+		spans: { spans: storySpans(lists.flatMap((l) => l.events)) },
 		shell: {
 			article: summary.article,
 			layers: summary.layers,
@@ -201,6 +236,8 @@ export function splitSummary(
 			featureCount: Object.keys(summary.features).length,
 			parts: count,
 			lists: lists.length,
+			listSize,
+			paged: lists.length > 1,
 			searchParts: searchPartCount(summary.events.length, opts.searchPartEvents),
 			downloads: opts.downloads ?? {},
 			eventDownloads,
@@ -214,6 +251,29 @@ export function splitSummary(
 	};
 }
 
+/** Events in date order (as the list holds them), grouped by their span. */
+export function storySpans(events: readonly ListedEvent[]): StorySpan[] {
+	const out: StorySpan[] = [];
+	let last: StorySpan | undefined;
+	for (const e of events) {
+		// Date order sorts by start, then end: events of one span are next to each other.
+		if (!last || last.start !== e.start || last.end !== e.end) {
+			last = {
+				start: e.start,
+				end: e.end,
+				count: 0,
+				from: e.rank,
+				layers: {},
+				first: { id: e.id, title: e.title, date: e.date, place: e.place }
+			};
+			out.push(last);
+		}
+		last.count++;
+		for (const layer of e.layers) last.layers[layer] = (last.layers[layer] ?? 0) + 1;
+	}
+	return out;
+}
+
 /**
  * What the app knows of the index so far: the events listed (from list files, or from parts)
  * and the parts loaded, merged. `with` returns a new index (so a reactive holder changes once
@@ -221,7 +281,10 @@ export function splitSummary(
  * per merge would be a long task in the browser.
  */
 export class StoryIndex {
-	/** Every event known, in date order: from the list, or from the parts loaded. */
+	/**
+	 * Every event known, in date order: from the list files loaded, or (before any is) from
+	 * the parts loaded.
+	 */
 	readonly events: (ListedEvent | RankedEvent)[];
 	/** Events with their full record (their part is loaded), by id. */
 	readonly details: ReadonlyMap<string, RankedEvent>;
@@ -230,6 +293,8 @@ export class StoryIndex {
 	readonly geometryTypes: Record<string, Geometry['type']>;
 	/** Which parts are in. */
 	readonly loaded: ReadonlySet<number>;
+	/** The list files in, by number. */
+	readonly listFiles: ReadonlyMap<number, readonly ListedEvent[]>;
 	/** Whether the whole list is in (then `events` is every event). */
 	readonly listed: boolean;
 
@@ -240,6 +305,7 @@ export class StoryIndex {
 		anchors: Record<string, [number, number]>,
 		geometryTypes: Record<string, Geometry['type']>,
 		loaded: ReadonlySet<number>,
+		listFiles: ReadonlyMap<number, readonly ListedEvent[]>,
 		listed: boolean
 	) {
 		this.events = events;
@@ -248,11 +314,12 @@ export class StoryIndex {
 		this.anchors = anchors;
 		this.geometryTypes = geometryTypes;
 		this.loaded = loaded;
+		this.listFiles = listFiles;
 		this.listed = listed;
 	}
 
 	static empty(): StoryIndex {
-		return new StoryIndex([], new Map(), {}, {}, {}, new Set(), false);
+		return new StoryIndex([], new Map(), {}, {}, {}, new Set(), new Map(), false);
 	}
 
 	/** This index with more parts (numbered as in `partOf`); parts already in are skipped. */
@@ -269,11 +336,10 @@ export class StoryIndex {
 		}
 		// An empty part (hashing leaves some) is still a part loaded.
 		if (loaded.size === this.loaded.size) return this;
-		// Until the list is in, the events known are those of the parts; after, parts add
+		// Until a list file is in, the events known are those of the parts; after, parts add
 		// details, not events.
-		const events = this.listed
-			? this.events
-			: [...details.values()].sort((a, b) => a.rank - b.rank);
+		const events =
+			this.listFiles.size > 0 ? this.events : [...details.values()].sort((a, b) => a.rank - b.rank);
 		return new StoryIndex(
 			events,
 			details,
@@ -281,13 +347,21 @@ export class StoryIndex {
 			this.anchors,
 			this.geometryTypes,
 			loaded,
+			this.listFiles,
 			this.listed
 		);
 	}
 
-	/** This index with the whole list (every list file, in order). */
-	withList(lists: ListPart[]): StoryIndex {
-		const events = lists.flatMap((l) => l.events);
+	/**
+	 * This index with more list files (numbered as in `listPath`), of `total` files in all;
+	 * files already in are skipped. The events are then those of the files, in their order.
+	 */
+	withListFiles(files: { j: number; list: ListPart }[], total: number): StoryIndex {
+		const fresh = files.filter(({ j }) => !this.listFiles.has(j));
+		if (fresh.length === 0) return this;
+		const listFiles = new Map(this.listFiles);
+		for (const { j, list } of fresh) listFiles.set(j, list.events);
+		const events = [...listFiles.keys()].sort((a, b) => a - b).flatMap((j) => listFiles.get(j)!);
 		return new StoryIndex(
 			events,
 			this.details as Map<string, RankedEvent>,
@@ -295,11 +369,43 @@ export class StoryIndex {
 			this.anchors,
 			this.geometryTypes,
 			this.loaded,
-			true
+			listFiles,
+			listFiles.size >= total
+		);
+	}
+
+	/** This index with the whole list (every list file, in order). */
+	withList(lists: ListPart[]): StoryIndex {
+		return this.withListFiles(
+			lists.map((list, j) => ({ j, list })),
+			lists.length
 		);
 	}
 
 	complete(parts: number): boolean {
 		return this.loaded.size >= parts;
 	}
+}
+
+/**
+ * The list files that hold the events of the spans `wanted` keeps, in order, each with how
+ * many of those events it holds: what a paged list reads, a file at a time, to show them.
+ */
+export function listFilesFor(
+	spans: readonly StorySpan[],
+	wanted: (span: StorySpan) => boolean,
+	listSize: number
+): { j: number; count: number }[] {
+	const counts = new Map<number, number>();
+	for (const span of spans) {
+		if (!wanted(span)) continue;
+		// Ranks from … to (exclusive), cut at the files' edges.
+		for (let rank = span.from; rank < span.from + span.count;) {
+			const j = Math.floor(rank / listSize);
+			const next = Math.min(span.from + span.count, (j + 1) * listSize);
+			counts.set(j, (counts.get(j) ?? 0) + next - rank);
+			rank = next;
+		}
+	}
+	return [...counts].sort(([a], [b]) => a - b).map(([j, count]) => ({ j, count }));
 }
