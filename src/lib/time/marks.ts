@@ -19,6 +19,8 @@ const SAMPLE = 3;
 export interface TimelineEvent {
 	start: string;
 	end: string | null;
+	/** How many events it stands for (a paged story's `StorySpan`); 1 when absent. */
+	count?: number;
 }
 
 /** One shape on the strip, standing for one or more events. */
@@ -83,7 +85,7 @@ export function timelineMarks<E extends TimelineEvent>(
 	const dayMarks: TimelineMark<E>[] = [];
 
 	const join = (m: TimelineMark<E>, e: E, left: number, right: number, end: string) => {
-		m.count++;
+		m.count += e.count ?? 1;
 		if (m.sample.length < SAMPLE) m.sample.push(e);
 		m.left = Math.min(m.left, left);
 		m.right = Math.max(m.right, right);
@@ -95,7 +97,7 @@ export function timelineMarks<E extends TimelineEvent>(
 		marks.push({
 			first: e,
 			sample: [e],
-			count: 1,
+			count: e.count ?? 1,
 			band,
 			lane,
 			left,
@@ -122,7 +124,7 @@ export function timelineMarks<E extends TimelineEvent>(
 			m = spans.get(key);
 			if (m !== undefined) {
 				join(marks[m], e, left, right, end);
-				laneLoad[marks[m].lane]++;
+				laneLoad[marks[m].lane] += e.count ?? 1;
 			} else {
 				let lane = -1;
 				let merge = false;
@@ -149,7 +151,7 @@ export function timelineMarks<E extends TimelineEvent>(
 					laneLast[lane] = m;
 				}
 				spans.set(key, m);
-				laneLoad[lane]++;
+				laneLoad[lane] += e.count ?? 1;
 				const drawn = marks[m];
 				laneEnd[lane] = Math.max(laneEnd[lane], Math.max(drawn.right, drawn.left + MIN_BAND_WIDTH));
 			}
