@@ -14,7 +14,8 @@ export function wirePage(
 	parts: StoryPart[],
 	hash = '',
 	pathname = '/',
-	base = ''
+	base = '',
+	fetcher: typeof fetch = fetch
 ) {
 	const loc = { origin: 'https://example.org', pathname, search: '', hash };
 	/** Every URL the page navigated or wrote to, in order. */
@@ -28,7 +29,7 @@ export function wirePage(
 	const story = new StoryIndexState(
 		shell,
 		parts.map((part, k) => ({ k, part })),
-		fetch
+		fetcher
 	);
 	const url = new UrlState({
 		nav: { replaceState: move, pushState: move, goto: async (u) => move(u) },

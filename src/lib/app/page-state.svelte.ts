@@ -53,8 +53,12 @@ export function pageState(o: PageStateOptions) {
 		focused: o.focused,
 		base: o.base
 	});
+	/** A paged story reads the list files the list (or Play) needs, and the selection's. */
+	const needRows = (rows: number) =>
+		story.ensureRows(rows, shown.isEventShown, selection.event?.rank);
 	const player = new Player({
 		order: () => shown.events,
+		more: needRows,
 		selected: () => selection.event?.id,
 		select: (id) => selection.select(id, { frame: true })
 	});
@@ -66,7 +70,7 @@ export function pageState(o: PageStateOptions) {
 		fetch: o.fetch,
 		showPassage: (pid) => showPassage(pid, { focus: true })
 	});
-	return { story, url, shown, selection, player, search };
+	return { story, url, shown, selection, player, search, needRows };
 }
 
 /** The page's state, as the layout hands it to the components that need several parts of it. */

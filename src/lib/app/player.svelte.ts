@@ -7,8 +7,10 @@
 export const PLAY_STEP_MS = 3000;
 
 export interface PlayerOptions {
-	/** The events to play, in order (read when Play is pressed). */
+	/** The events to play, in order (read at each step: it may grow, never reorder). */
 	order: () => readonly { id: string }[];
+	/** Ask for the order to hold at least this many events, when more are to be read. */
+	more?: (count: number) => Promise<void>;
 	/** The selected event, if any. */
 	selected: () => string | undefined;
 	/** Select an event; the next step is timed from when it resolves. */
@@ -30,14 +32,23 @@ export class Player {
 		if (order.length === 0) return this.pause();
 		this.playing = true;
 		const at = order.findIndex((e) => e.id === this.#o.selected());
-		const step = async (i: number) => {
+		/** Play the event after `last` (by id: a paged story's order grows as Play reads it). */
+		const step = async (last: string | undefined) => {
 			if (!this.playing) return;
-			if (i >= order.length) return this.pause();
-			await this.#o.select(order[i].id);
+			const next = (list: readonly { id: string }[]) =>
+				last === undefined ? 0 : list.findIndex((e) => e.id === last) + 1;
+			// A paged story's list is read as Play goes (`StoryIndexState.ensureRows`).
+			if (next(this.#o.order()) >= this.#o.order().length)
+				await this.#o.more?.(next(this.#o.order()) + 1);
+			const now = this.#o.order();
+			const i = next(now);
 			if (!this.playing) return;
-			this.#timer = setTimeout(() => step(i + 1), this.#o.step ?? PLAY_STEP_MS);
+			if (i >= now.length) return this.pause();
+			await this.#o.select(now[i].id);
+			if (!this.playing) return;
+			this.#timer = setTimeout(() => step(now[i].id), this.#o.step ?? PLAY_STEP_MS);
 		};
-		step(at >= 0 && at < order.length - 1 ? at + 1 : 0);
+		step(at >= 0 && at < order.length - 1 ? order[at].id : undefined);
 	};
 
 	pause = () => {

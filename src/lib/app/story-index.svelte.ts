@@ -5,13 +5,17 @@
  */
 import {
 	fetchStoryFile,
+	listFilesFor,
 	listPath,
 	partOf,
 	partPath,
+	SPANS_PATH,
 	StoryIndex,
 	type ListPart,
+	type SpansFile,
 	type StoryPart,
-	type StoryShell
+	type StoryShell,
+	type StorySpan
 } from '$lib/story/parts';
 import { featuresByPassage } from '$lib/article/passage-links';
 
@@ -24,8 +28,14 @@ export class StoryIndexState {
 	loading = $state(false);
 	/** The list could not be loaded. */
 	problem = $state<string>();
+	/** A paged story's spans (`StorySpan`): its counts and timeline before its list is in. */
+	spans = $state.raw<StorySpan[]>();
 	readonly shell: StoryShell;
 	#fetch: typeof globalThis.fetch;
+	/** Loads running, and the list files they are reading. */
+	#pending = 0;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+	#asked = new Set<number>();
 
 	/** Everything the page shows of the story, in one object for the components. */
 	story = $derived.by(() => ({
@@ -71,25 +81,69 @@ export class StoryIndexState {
 	}
 
 	/**
-	 * A large story's event list, file by file (each parsed in its own task), merged once at
-	 * the end so the list, timeline and counts are recomputed once.
+	 * A large story's event list: a story of one list file reads it whole; a paged story
+	 * (`shell.paged`) reads its spans (the counts and the timeline), then the first rows of its
+	 * list (`ensureRows`), and the file of the event the page is about.
 	 */
 	async loadList(): Promise<void> {
-		if (this.shell.inline || this.index.listed || this.loading) return;
+		if (this.shell.inline || this.index.listed || this.spans || this.loading) return;
+		await this.#loading(async () => {
+			if (this.shell.paged)
+				this.spans = (await fetchStoryFile<SpansFile>(this.#fetch, SPANS_PATH)).spans;
+			else await this.#addFiles([0]);
+		});
+	}
+
+	/**
+	 * A paged story's list files, in date order, until `rows` events that `wanted` keeps are
+	 * in (or all of them are), and the file of the event ranked `selected`: the rows the list
+	 * shows, or Play steps through. Files already in or on their way are not asked for again.
+	 */
+	async ensureRows(
+		rows: number,
+		wanted: (span: StorySpan) => boolean,
+		selected?: number
+	): Promise<void> {
+		const spans = this.spans;
+		if (!spans || this.index.listed) return;
+		const need: number[] = [];
+		let have = 0;
+		for (const { j, count } of listFilesFor(spans, wanted, this.shell.listSize)) {
+			if (have >= rows) break;
+			need.push(j);
+			have += count;
+		}
+		if (selected !== undefined) need.push(Math.floor(selected / this.shell.listSize));
+		const fresh = need.filter(
+			(j, i) => need.indexOf(j) === i && !this.index.listFiles.has(j) && !this.#asked.has(j)
+		);
+		if (fresh.length === 0) return;
+		for (const j of fresh) this.#asked.add(j);
+		await this.#loading(() => this.#addFiles(fresh)).finally(() => {
+			for (const j of fresh) this.#asked.delete(j);
+		});
+	}
+
+	/** List files in, merged once, so the list, timeline and counts are recomputed once. */
+	async #addFiles(js: number[]) {
+		const lists = await Promise.all(
+			js.map(async (j) => ({ j, list: await fetchStoryFile<ListPart>(this.#fetch, listPath(j)) }))
+		);
+		this.index = this.index.withListFiles(lists, this.shell.lists);
+	}
+
+	/** Run a load, flagged while it (or another) runs; a failure is told, not thrown. */
+	async #loading(load: () => Promise<void>): Promise<void> {
+		this.#pending++;
 		this.loading = true;
 		try {
-			const lists = await Promise.all(
-				Array.from({ length: this.shell.lists }, (_, j) =>
-					fetchStoryFile<ListPart>(this.#fetch, listPath(j))
-				)
-			);
-			this.index = this.index.withList(lists);
+			await load();
 		} catch (e) {
 			this.problem =
 				'Some of the story’s events could not be loaded; reload the page to try again.';
 			console.error(e);
 		} finally {
-			this.loading = false;
+			this.loading = --this.#pending > 0;
 		}
 	}
 }
