@@ -164,3 +164,52 @@ test('a story tile that cannot be drawn raises a notice', async ({ page, watch }
 	expect(watch.consoleErrors.every((e) => e.startsWith('Map error:'))).toBe(true);
 	watch.consoleErrors.length = 0;
 });
+
+/**
+ * The hostile build is a paged story too (package.json: `STORY_LIST_SIZE=1`, one event a list
+ * file): its counts come from its spans, and its list files are read as the list needs them.
+ */
+test.describe('a paged list', () => {
+	/** The list files the page read. */
+	function listRequests(page: Page) {
+		const urls: string[] = [];
+		page.on('request', (r) => {
+			const { pathname } = new URL(r.url());
+			if (/^\/story\/(list-\d+|spans)\.json$/.test(pathname)) urls.push(pathname);
+		});
+		return urls;
+	}
+	const rows = (page: Page) => page.locator('.events ol > li');
+
+	test('under a one-day window, reads only the file of that day’s event', async ({ page }) => {
+		const read = listRequests(page);
+		// The jet was downed on 24 November: of the three events by date, the second.
+		await page.goto('/#t=2015-11-24..2015-11-24');
+		await waitForMap(page);
+		await expect(rows(page)).toHaveCount(1);
+		await expect(page.locator('.events h2 .count')).toHaveText('(1)');
+		await expect(page.locator('.summary').first()).toContainText('1 event');
+		await expect(rows(page).first()).toContainText('24 Nov 2015');
+		expect(read.sort()).toEqual(['/story/list-1.json', '/story/spans.json']);
+		// The legend counts from the spans: the jet's site, and none of the other sites.
+		await expect(page.locator('.legend li[data-layer="sites"] > label .count')).toHaveText('1');
+	});
+
+	test('without a window, reads the files of its first rows and counts every event', async ({
+		page
+	}) => {
+		const read = listRequests(page);
+		await page.goto('/');
+		await waitForMap(page);
+		await expect(rows(page)).toHaveCount(3);
+		await expect(page.locator('.events h2 .count')).toHaveText('(3)');
+		expect(read.sort()).toEqual([
+			'/story/list-0.json',
+			'/story/list-1.json',
+			'/story/list-2.json',
+			'/story/spans.json'
+		]);
+		// The timeline marks each day from the spans, named by its event.
+		await expect(page.locator('.timeline [data-event]')).toHaveCount(3);
+	});
+});

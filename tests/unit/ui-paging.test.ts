@@ -6,7 +6,8 @@ import {
 	earlierLabel,
 	moreLabel,
 	rowsToRender,
-	sameItems
+	sameItems,
+	startsWith
 } from '../../src/lib/ui/paging';
 
 describe('rowsToRender', () => {
@@ -81,5 +82,17 @@ describe('sameItems', () => {
 		expect(sameItems([a], [a, b])).toBe(false);
 		expect(sameItems([{ id: 'a' }], [{ id: 'a' }])).toBe(false);
 		expect(sameItems([], [])).toBe(true);
+	});
+});
+
+describe('startsWith', () => {
+	it('says whether a list only grew at its end (a paged list’s next file)', () => {
+		const [a, b, c] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+		expect(startsWith([a, b, c], [a, b])).toBe(true);
+		expect(startsWith([a, b], [a, b])).toBe(true);
+		expect(startsWith([a, b], [])).toBe(true);
+		expect(startsWith([a, c, b], [a, b])).toBe(false);
+		expect(startsWith([a], [a, b])).toBe(false);
+		expect(startsWith([{ id: 'a' }, b], [a, b])).toBe(false);
 	});
 });

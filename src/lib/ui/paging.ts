@@ -60,3 +60,11 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
 	return true;
 }
+
+/** Whether `list` begins with the items of `head`, in order (a list that only grew at its end). */
+export function startsWith<T>(list: readonly T[], head: readonly T[]): boolean {
+	if (list === head) return true;
+	if (head.length > list.length) return false;
+	for (let i = 0; i < head.length; i++) if (list[i] !== head[i]) return false;
+	return true;
+}
