@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadStory } from '$lib/story/load';
 import { summarise } from '$lib/story/summary';
+import { listFilesFor } from '$lib/app/list-files';
 import {
-	listFilesFor,
 	splitSummary,
 	storySpans,
 	StoryIndex,

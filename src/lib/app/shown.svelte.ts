@@ -22,12 +22,12 @@ export class Shown {
 	window = $derived.by(() => this.#hash().time ?? ALL_DATES);
 	/** The events in the window, in date order (the list and Play). */
 	events = $derived.by(() => this.#story.index.events.filter(this.isEventShown));
-	/** A paged story's spans in the window: its counts, while its list is read as needed. */
-	#spans = $derived.by(() => this.#story.spans?.filter(this.isEventShown));
+	/** A paged story's counts in the window, from its spans, while its list is read as needed. */
+	#paged = $derived.by(() => this.#story.paged?.within(this.isEventShown));
 	/** How many events the timeline says are in the window (all of a large story's, unlisted). */
 	eventCount = $derived.by(() => {
 		const { index, shell } = this.#story;
-		if (this.#spans) return this.#spans.reduce((n, s) => n + s.count, 0);
+		if (this.#paged) return this.#paged.events;
 		return index.listed || shell.inline || this.#hash().time
 			? this.events.length
 			: shell.eventCount;
@@ -36,11 +36,10 @@ export class Shown {
 	 * What the timeline places: every event, or a paged story's spans (each standing for its
 	 * events, named by its first), whose list is not all read.
 	 */
-	timelineEvents = $derived.by((): (EventHeadline & { count?: number })[] => {
-		const spans = this.#story.spans;
-		if (!spans) return this.#story.index.events;
-		return spans.map((s) => ({ ...s.first, start: s.start, end: s.end, count: s.count }));
-	});
+	timelineEvents = $derived.by(
+		(): (EventHeadline & { count?: number })[] =>
+			this.#story.paged?.timeline ?? this.#story.index.events
+	);
 	/** Features per layer in the time window (outside it they are hidden and not counted). */
 	layerCounts = $derived.by(() => {
 		const { index, shell } = this.#story;
@@ -50,12 +49,7 @@ export class Shown {
 			shell.layers.map((l) => [l.id, timed ? 0 : l.featureCount])
 		);
 		if (!timed) return counts;
-		if (this.#spans) {
-			for (const span of this.#spans)
-				for (const [layer, n] of Object.entries(span.layers))
-					counts[layer] = (counts[layer] ?? 0) + n;
-			return counts;
-		}
+		if (this.#paged) return { ...counts, ...this.#paged.layers };
 		if (shell.inline) {
 			for (const f of Object.values(index.features)) {
 				if (dateInWindow(f.date, this.window)) counts[f.layer] = (counts[f.layer] ?? 0) + 1;

@@ -5,21 +5,20 @@
  */
 import {
 	fetchStoryFile,
-	listFilesFor,
-	listPath,
 	partOf,
 	partPath,
-	SPANS_PATH,
 	StoryIndex,
-	type ListPart,
-	type SpansFile,
 	type StoryPart,
 	type StoryShell,
 	type StorySpan
 } from '$lib/story/parts';
+import type { PagedList } from './list-files';
 import { featuresByPassage } from '$lib/article/passage-links';
 
 export type Part = { k: number; part: StoryPart };
+
+/** How a large story's list is read: with the list, not the page (an inlined story never does). */
+const listFiles = () => import('./list-files');
 
 export class StoryIndexState {
 	/** The index as far as it is loaded; replaced (never mutated) so readers re-run once. */
@@ -28,14 +27,12 @@ export class StoryIndexState {
 	loading = $state(false);
 	/** The list could not be loaded. */
 	problem = $state<string>();
-	/** A paged story's spans (`StorySpan`): its counts and timeline before its list is in. */
-	spans = $state.raw<StorySpan[]>();
+	/** A paged story's spans (`PagedList`): its counts and timeline before its list is in. */
+	paged = $state.raw<PagedList>();
 	readonly shell: StoryShell;
 	#fetch: typeof globalThis.fetch;
-	/** Loads running, and the list files they are reading. */
+	/** Loads running. */
 	#pending = 0;
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-	#asked = new Set<number>();
 
 	/** Everything the page shows of the story, in one object for the components. */
 	story = $derived.by(() => ({
@@ -86,10 +83,10 @@ export class StoryIndexState {
 	 * list (`ensureRows`), and the file of the event the page is about.
 	 */
 	async loadList(): Promise<void> {
-		if (this.shell.inline || this.index.listed || this.spans || this.loading) return;
+		if (this.shell.inline || this.index.listed || this.paged || this.loading) return;
 		await this.#loading(async () => {
-			if (this.shell.paged)
-				this.spans = (await fetchStoryFile<SpansFile>(this.#fetch, SPANS_PATH)).spans;
+			const { readSpans, PagedList } = await listFiles();
+			if (this.shell.paged) this.paged = new PagedList(await readSpans(this.#fetch));
 			else await this.#addFiles([0]);
 		});
 	}
@@ -104,32 +101,26 @@ export class StoryIndexState {
 		wanted: (span: StorySpan) => boolean,
 		selected?: number
 	): Promise<void> {
-		const spans = this.spans;
-		if (!spans || this.index.listed) return;
-		const need: number[] = [];
-		let have = 0;
-		for (const { j, count } of listFilesFor(spans, wanted, this.shell.listSize)) {
-			if (have >= rows) break;
-			need.push(j);
-			have += count;
-		}
-		if (selected !== undefined) need.push(Math.floor(selected / this.shell.listSize));
-		const fresh = need.filter(
-			(j, i) => need.indexOf(j) === i && !this.index.listFiles.has(j) && !this.#asked.has(j)
-		);
-		if (fresh.length === 0) return;
-		for (const j of fresh) this.#asked.add(j);
-		await this.#loading(() => this.#addFiles(fresh)).finally(() => {
-			for (const j of fresh) this.#asked.delete(j);
+		const paged = this.paged;
+		if (!paged || this.index.listed) return;
+		const { filesToRead } = await listFiles();
+		const fresh = filesToRead(paged.spans, {
+			rows,
+			wanted,
+			selected,
+			listSize: this.shell.listSize,
+			has: (j) => this.index.listFiles.has(j) || paged.asked.has(j)
 		});
+		for (const j of fresh) paged.asked.add(j);
+		await this.#loading(() => this.#addFiles(fresh)).finally(() =>
+			fresh.forEach((j) => paged.asked.delete(j))
+		);
 	}
 
 	/** List files in, merged once, so the list, timeline and counts are recomputed once. */
 	async #addFiles(js: number[]) {
-		const lists = await Promise.all(
-			js.map(async (j) => ({ j, list: await fetchStoryFile<ListPart>(this.#fetch, listPath(j)) }))
-		);
-		this.index = this.index.withListFiles(lists, this.shell.lists);
+		const { readListFiles } = await listFiles();
+		this.index = this.index.withListFiles(await readListFiles(this.#fetch, js), this.shell.lists);
 	}
 
 	/** Run a load, flagged while it (or another) runs; a failure is told, not thrown. */

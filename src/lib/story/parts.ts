@@ -386,26 +386,3 @@ export class StoryIndex {
 		return this.loaded.size >= parts;
 	}
 }
-
-/**
- * The list files that hold the events of the spans `wanted` keeps, in order, each with how
- * many of those events it holds: what a paged list reads, a file at a time, to show them.
- */
-export function listFilesFor(
-	spans: readonly StorySpan[],
-	wanted: (span: StorySpan) => boolean,
-	listSize: number
-): { j: number; count: number }[] {
-	const counts = new Map<number, number>();
-	for (const span of spans) {
-		if (!wanted(span)) continue;
-		// Ranks from … to (exclusive), cut at the files' edges.
-		for (let rank = span.from; rank < span.from + span.count;) {
-			const j = Math.floor(rank / listSize);
-			const next = Math.min(span.from + span.count, (j + 1) * listSize);
-			counts.set(j, (counts.get(j) ?? 0) + next - rank);
-			rank = next;
-		}
-	}
-	return [...counts].sort(([a], [b]) => a - b).map(([j, count]) => ({ j, count }));
-}
