@@ -42,10 +42,6 @@ export interface StandInTags {
 	days: string;
 }
 
-/** Whether a map feature is a stand-in (its click zooms in, as a cluster's does). */
-export const isStandIn = (properties: Record<string, unknown> | null | undefined) =>
-	properties?.stands_for !== undefined;
-
 type Bounds = [minX: number, minY: number, maxX: number, maxY: number];
 
 function bounds(f: LegacyFeature): Bounds {

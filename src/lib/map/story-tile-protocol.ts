@@ -11,6 +11,7 @@ import {
 	layerData,
 	setMaxZoom,
 	STORY_TILE_PROTOCOL,
+	TILE_MAX_ZOOM,
 	tileSource,
 	type TileSet
 } from './story-style';
@@ -61,3 +62,18 @@ export function storyTileLoader(
 		return { data: await res.arrayBuffer() };
 	};
 }
+
+/**
+ * What a stand-in of a low-zoom tile (`$lib/map/stand-ins`) does, read only by stories with
+ * tiles: undefined for any other feature.
+ */
+export const standIns = {
+	/** Its hover text: how many it stands for (under a time window, only some of them are). */
+	label: (p: Record<string, unknown>, windowed: boolean) =>
+		p.stands_for === undefined
+			? undefined
+			: `${windowed ? 'Features' : `${p.stands_for} features`} here: click to zoom in`,
+	/** How far its click zooms: two zooms closer, where its features part. */
+	zoom: (p: Record<string, unknown>, zoom: number) =>
+		p.stands_for === undefined ? undefined : Math.min(zoom + 2, TILE_MAX_ZOOM)
+};
