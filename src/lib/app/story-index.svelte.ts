@@ -111,6 +111,7 @@ export class StoryIndexState {
 			listSize: this.shell.listSize,
 			has: (j) => this.index.listFiles.has(j) || paged.asked.has(j)
 		});
+		if (fresh.length === 0) return;
 		for (const j of fresh) paged.asked.add(j);
 		await this.#loading(() => this.#addFiles(fresh)).finally(() =>
 			fresh.forEach((j) => paged.asked.delete(j))
