@@ -54,12 +54,8 @@ export function earlierLabel(before: number, page = PAGE_SIZE): string {
 }
 
 /** Whether two lists hold the same items in the same order. */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
+export const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+	a.length === b.length && startsWith(a, b);
 
 /** Whether `list` begins with the items of `head`, in order (a list that only grew at its end). */
 export function startsWith<T>(list: readonly T[], head: readonly T[]): boolean {
