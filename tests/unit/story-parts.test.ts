@@ -13,7 +13,8 @@ import {
 	partCount,
 	partOf,
 	splitSummary,
-	StoryIndex
+	StoryIndex,
+	type ListPart
 } from '$lib/story/parts';
 import { featuresByPassage, passageLinks } from '$lib/article/passage-links';
 import { timelineDomain } from '$lib/time/timeline';
@@ -193,10 +194,13 @@ describe('StoryIndex', () => {
 		expect(index.geometryTypes).toEqual(summary.geometryTypes);
 	});
 
+	/** Every list file, numbered as the site numbers them. */
+	const whole = (lists: ListPart[]) => lists.map((list, j) => ({ j, list }));
+
 	it('keeps the listed events once the list is in; parts then add details only', () => {
 		const { parts, lists } = split(1);
 		const numbered = parts.map((part, k) => ({ k, part }));
-		const listedFirst = StoryIndex.empty().withList(lists);
+		const listedFirst = StoryIndex.empty().withListFiles(whole(lists), lists.length);
 		expect(listedFirst.listed).toBe(true);
 		expect(listedFirst.events.map((e) => e.id)).toEqual(story.events.map((e) => e.id));
 		expect(listedFirst.details.size).toBe(0);
@@ -205,7 +209,7 @@ describe('StoryIndex', () => {
 		expect(withOne.events).toBe(listedFirst.events);
 		expect([...withOne.details.keys()].sort()).toEqual(one.part.events.map((e) => e.id).sort());
 		// Parts first, then the list: the same events either way.
-		const partsFirst = StoryIndex.empty().with([one]).withList(lists);
+		const partsFirst = StoryIndex.empty().with([one]).withListFiles(whole(lists), lists.length);
 		expect(partsFirst.events.map((e) => e.id)).toEqual(story.events.map((e) => e.id));
 		expect(partsFirst.details.get(one.part.events[0].id)).toEqual(one.part.events[0]);
 	});

@@ -374,14 +374,6 @@ export class StoryIndex {
 		);
 	}
 
-	/** This index with the whole list (every list file, in order). */
-	withList(lists: ListPart[]): StoryIndex {
-		return this.withListFiles(
-			lists.map((list, j) => ({ j, list })),
-			lists.length
-		);
-	}
-
 	complete(parts: number): boolean {
 		return this.loaded.size >= parts;
 	}
