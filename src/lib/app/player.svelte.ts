@@ -38,8 +38,8 @@ export class Player {
 			const next = (list: readonly { id: string }[]) =>
 				last === undefined ? 0 : list.findIndex((e) => e.id === last) + 1;
 			// A paged story's list is read as Play goes (`StoryIndexState.ensureRows`).
-			if (next(this.#o.order()) >= this.#o.order().length)
-				await this.#o.more?.(next(this.#o.order()) + 1);
+			const read = this.#o.order();
+			if (next(read) >= read.length) await this.#o.more?.(next(read) + 1);
 			const now = this.#o.order();
 			const i = next(now);
 			if (!this.playing) return;
