@@ -106,6 +106,65 @@ describe('standIns', () => {
 		expect(out.map((f) => f.tags?.stands_for ?? 1)).toEqual([2, 1]);
 	});
 
+	it('stands in for lines larger than a cell only when they visit the same cells in order', () => {
+		const line = (...xy: [number, number][]) => feature([xy], 2, '2015-11-01');
+		const out = standIns(
+			[
+				line([10, 10], [300, 10], [600, 300]),
+				// Cells (0,0) (1,0) (1,0) (2,1): the same path, two vertices in one cell.
+				line([20, 30], [280, 40], [290, 50], [620, 310]),
+				// Through (1,1) instead of (1,0).
+				line([10, 10], [300, 300], [600, 300]),
+				// The first line backwards.
+				line([600, 300], [300, 10], [10, 10])
+			],
+			CELL
+		);
+		expect(out.map((f) => f.tags?.stands_for ?? 1)).toEqual([2, 1, 1]);
+		expect(out[0].geometry).toEqual([
+			[
+				[10, 10],
+				[300, 10],
+				[600, 300]
+			]
+		]);
+	});
+
+	it('draws no line more than a cell’s diagonal from a line it stands for', () => {
+		// Vertices in a 3 × 3 block of cells, so paths often repeat.
+		const vertex = fc
+			.tuple(fc.nat(2), fc.nat(CELL - 1), fc.nat(2), fc.nat(CELL - 1))
+			.map(([cx, dx, cy, dy]): [number, number] => [cx * CELL + dx, cy * CELL + dy]);
+		const large = fc
+			.array(vertex, { minLength: 2, maxLength: 4 })
+			.filter((xy) =>
+				xy.some(([x, y]) => Math.abs(x - xy[0][0]) >= CELL || Math.abs(y - xy[0][1]) >= CELL)
+			);
+		fc.assert(
+			fc.property(fc.array(large, { minLength: 1, maxLength: 30 }), (lines) => {
+				const input = lines.map((xy) => feature([xy], 2, '2015-11-01'));
+				const out = standIns(input, CELL);
+				expect(out.reduce((n, f) => n + Number(f.tags?.stands_for ?? 1), 0)).toBe(lines.length);
+				const drawn = out.map((f) => f.geometry[0] as [number, number][]);
+				// Every line is within a cell's diagonal of a drawn line, both ways.
+				for (const xy of lines)
+					expect(
+						drawn.some(
+							(d) => farthest(xy, d) <= Math.SQRT2 * CELL && farthest(d, xy) <= Math.SQRT2 * CELL
+						)
+					).toBe(true);
+				// And lines of one path are drawn once.
+				const path = (xy: XY[]) =>
+					xy
+						.map(([x, y]) => `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`)
+						.filter((c, i, all) => c !== all[i - 1])
+						.join(' ');
+				expect(out).toHaveLength(new Set(lines.map(path)).size);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
 	it('shows a stand-in under exactly the windows one of its features meets', () => {
 		fc.assert(
 			fc.property(fc.array(closedDate, { minLength: 2, maxLength: 8 }), timeWindow, (dates, w) => {
@@ -131,3 +190,33 @@ describe('standIns', () => {
 		expect(String(only.tags?.days)).toMatch(/^1{330}$/);
 	});
 });
+
+type XY = [number, number];
+/** Distance from a point to a segment. */
+function toSegment([px, py]: XY, [ax, ay]: XY, [bx, by]: XY): number {
+	const dx = bx - ax;
+	const dy = by - ay;
+	const t =
+		dx || dy
+			? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+			: 0;
+	return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+/** How far line `a` strays from line `b`, sampled at ninths of each of its steps. */
+function farthest(a: XY[], b: XY[]): number {
+	let worst = 0;
+	for (let i = 0; i < a.length; i++)
+		for (let k = 0; k <= (i + 1 < a.length ? 8 : 0); k++) {
+			const p: XY =
+				i + 1 < a.length
+					? [
+							a[i][0] + ((a[i + 1][0] - a[i][0]) * k) / 9,
+							a[i][1] + ((a[i + 1][1] - a[i][1]) * k) / 9
+						]
+					: a[i];
+			let near = Infinity;
+			for (let j = 0; j + 1 < b.length; j++) near = Math.min(near, toSegment(p, b[j], b[j + 1]));
+			worst = Math.max(worst, near);
+		}
+	return worst;
+}

@@ -7,7 +7,8 @@
  * So below the deepest zoom, features that would draw within one marker-sized cell of the
  * tile, with the same look (kind, claimant, label, geometry type), are drawn once: the first
  * of them stands in for all, says how many (`stands_for`) and on which days they happened.
- * Features larger than a cell, or whose dates are open-ended, stay themselves.
+ * Features larger than a cell stand in for each other only when they pass through the same
+ * cells in the same order (`cellPath`); features whose dates are open-ended stay themselves.
  *
  * The days are a string of `0`s and `1`s from day `d0` (`dayIndex`): the time window's filter
  * (`timeFilter` in `$lib/map/source-data`) asks whether it holds a `1` between the window's
@@ -70,24 +71,18 @@ export function standIns(features: LegacyFeature[], cell: number): LegacyFeature
 	const out: (LegacyFeature | LegacyFeature[])[] = [];
 	for (const f of features) {
 		const tags = f.tags ?? {};
-		const [x0, y0, x1, y1] = bounds(f);
-		// Large features, open dates and clusters are drawn as they are.
-		if (
-			x1 - x0 >= cell ||
-			y1 - y0 >= cell ||
-			typeof tags.start !== 'string' ||
-			typeof tags.end !== 'string' ||
-			'point_count' in tags
-		) {
+		// Open dates and clusters are drawn as they are.
+		if (typeof tags.start !== 'string' || typeof tags.end !== 'string' || 'point_count' in tags) {
 			out.push(f);
 			continue;
 		}
-		const cx = Math.floor((x0 + x1) / 2 / cell);
-		const cy = Math.floor((y0 + y1) / 2 / cell);
+		const [x0, y0, x1, y1] = bounds(f);
+		const small = x1 - x0 < cell && y1 - y0 < cell;
 		const key = JSON.stringify([
 			f.type,
-			cx,
-			cy,
+			small
+				? [Math.floor((x0 + x1) / 2 / cell), Math.floor((y0 + y1) / 2 / cell)]
+				: cellPath(f, cell),
 			text(tags.kind),
 			text(tags.claimedBy),
 			text(tags.label)
@@ -101,6 +96,27 @@ export function standIns(features: LegacyFeature[], cell: number): LegacyFeature
 		}
 	}
 	return out.map((entry) => (Array.isArray(entry) ? standIn(entry) : entry));
+}
+
+/**
+ * The cells a larger feature's vertices visit, in order, a cell once per visit, part by part.
+ * Two lines (or rings) with the same path have each vertex's cell and each straight step in
+ * common, so neither strays more than a cell's diagonal from the other: at this zoom they
+ * draw as one stroke, as points in one cell draw as one marker. A line that turns through
+ * another cell, or runs the other way, has another path and stays itself.
+ */
+function cellPath(f: LegacyFeature, cell: number): number[][] {
+	const parts = f.type === 1 ? [f.geometry] : f.geometry;
+	return parts.map((part) => {
+		const path: number[] = [];
+		for (const [x, y] of part) {
+			const cx = Math.floor(x / cell);
+			const cy = Math.floor(y / cell);
+			const n = path.length;
+			if (n === 0 || path[n - 2] !== cx || path[n - 1] !== cy) path.push(cx, cy);
+		}
+		return path;
+	});
 }
 
 /** One feature for a group: itself when alone. */
