@@ -134,6 +134,30 @@ describe('the style', () => {
 	});
 });
 
+describe('the highlight ring', () => {
+	/** A number paint property as MapLibre evaluates it for a feature in a state. */
+	const size = (expr: unknown, state: Record<string, unknown>) => {
+		const parsed = createExpression(expr, {
+			type: 'number',
+			'property-type': 'data-driven',
+			expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] }
+		} as never);
+		if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+		return parsed.value.evaluate({ zoom: 5 }, { type: 'Point', properties: {} } as never, state);
+	};
+
+	it('rings a highlighted point, and has no size under any other (nothing to draw)', () => {
+		const halo = storyLayers(layers[0], BUILT_IN_KINDS).find(
+			(l) => l.id === mapLayerIds('sites').halo
+		) as { paint: Record<string, unknown> };
+		const extent = (state: Record<string, unknown>) =>
+			size(halo.paint['circle-radius'], state) + size(halo.paint['circle-stroke-width'], state);
+		expect(extent({ highlight: true })).toBe(17);
+		expect(extent({})).toBe(0);
+		expect(extent({ highlight: false })).toBe(0);
+	});
+});
+
 describe('level of detail', () => {
 	const doubt = (featureCount: number): StyleLayerInput => ({
 		id: 'uncertainty',

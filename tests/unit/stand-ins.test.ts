@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LegacyFeature } from 'geojson-vt';
-import { standIns, type StandInTags } from '$lib/map/stand-ins';
+import {
+	MAX_STAND_IN_CELL_PX,
+	STAND_IN_CELL_PX,
+	standIns,
+	thinTile,
+	type StandInTags
+} from '$lib/map/stand-ins';
 import { sourceProperties, timeFilter } from '$lib/map/source-data';
 import { dateInWindow, dayIndex, fromDayIndex, type TimeWindow } from '$lib/time/window';
 import type { CompiledProperties } from '$lib/story/compiled';
@@ -220,3 +226,37 @@ function farthest(a: XY[], b: XY[]): number {
 		}
 	return worst;
 }
+
+describe('thinTile', () => {
+	const UNITS = CELL / STAND_IN_CELL_PX;
+	const total = (fs: LegacyFeature[]) =>
+		fs.reduce((n, f) => n + Number(f.tags?.stands_for ?? 1), 0);
+	/** One point in each of n × n marker cells (of 4,096 units across, as a tile of 8,192). */
+	const grid = (n: number, step = CELL) =>
+		Array.from({ length: n * n }, (_, i) =>
+			point((i % n) * step + 5, Math.floor(i / n) * step + 5)
+		);
+
+	it('keeps marker-sized cells where the tile holds no more than its budget', () => {
+		const sparse = grid(10);
+		expect(thinTile(sparse, UNITS, 100)).toEqual(standIns(sparse, CELL));
+		expect(thinTile(sparse, UNITS, 100)).toHaveLength(100);
+	});
+
+	it('grows the cells of a denser tile until it fits, still counting every feature', () => {
+		const dense = grid(32);
+		const out = thinTile(dense, UNITS, 300);
+		// 16 px: 1,024 features; 32 px: 256.
+		expect(out).toHaveLength(256);
+		expect(total(out)).toBe(dense.length);
+		expect(out.every((f) => f.tags?.stands_for === 4)).toBe(true);
+	});
+
+	it('stops at its largest cell, however dense the tile', () => {
+		const dense = grid(32);
+		const out = thinTile(dense, UNITS, 1);
+		const side = 32 / (MAX_STAND_IN_CELL_PX / STAND_IN_CELL_PX);
+		expect(out).toHaveLength(side * side);
+		expect(total(out)).toBe(dense.length);
+	});
+});

@@ -24,6 +24,14 @@ import { dayIndex } from '$lib/time/window';
 
 /** A cell's side in pixels: about a marker's width (a dot is 18 px across with its ring). */
 export const STAND_IN_CELL_PX = 16;
+/**
+ * Features a tile may hold before its cells grow (`thinTile`). Chosen by measuring: with tiles
+ * of a million events thinned to this, the map pans at about the pace of a 1,000-event story
+ * (BENCHMARKS.md); a story of ordinary density never reaches it.
+ */
+export const TILE_FEATURE_BUDGET = 1024;
+/** Cells grow to this at most: four to a tile side with its buffer, a tile's edge on theirs. */
+export const MAX_STAND_IN_CELL_PX = 64;
 
 /** What a stand-in carries, on top of the look it shares with those it stands for. */
 export interface StandInTags {
@@ -61,6 +69,24 @@ function bounds(f: LegacyFeature): Bounds {
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 /** One for every stand-in: a tile at zoom 4 of a million events makes thousands. */
 const ascii = new TextDecoder();
+
+/**
+ * A tile's features thinned as its density asks: stand-ins in marker-sized cells, and where
+ * that leaves more than `budget` features (a million events at a country's scale: 26,000 route
+ * lines in one tile), in cells twice, then four times as large. So a dense tile draws as much
+ * as a few thousand features cost, as tippecanoe's `--coalesce-densest-as-needed` does, while
+ * a sparse one keeps every feature where it is. Cells double, so they stay on the tile's grid.
+ */
+export function thinTile(
+	features: LegacyFeature[],
+	unitsPerPx: number,
+	budget = TILE_FEATURE_BUDGET
+): LegacyFeature[] {
+	for (let px = STAND_IN_CELL_PX; ; px *= 2) {
+		const out = standIns(features, px * unitsPerPx);
+		if (out.length <= budget || px >= MAX_STAND_IN_CELL_PX) return out;
+	}
+}
 
 /**
  * The features of one tile with those sharing a cell (of `cell` tile units) and a look

@@ -321,17 +321,19 @@ export function storyLayers(layer: StyleLayerInput, kinds: KindTable): AddLayerO
 		},
 		{
 			// A ring under a highlighted marker: icon size cannot follow feature-state.
+			// Of size 0 elsewhere, not merely transparent: a transparent circle is still
+			// drawn, pixel by pixel, under every point (at a million events, most of a frame).
 			id: ids.halo,
 			type: 'circle',
 			source,
 			filter: ['all', isPoint, notCluster, ['!', isLabel]],
 			layout: { visibility },
 			paint: {
-				'circle-radius': 15,
+				'circle-radius': ['case', highlighted, 15, 0],
 				'circle-color': '#ffffff',
 				'circle-opacity': ['case', highlighted, 0.7, 0],
 				'circle-stroke-color': '#1f1d1a',
-				'circle-stroke-width': 2,
+				'circle-stroke-width': ['case', highlighted, 2, 0],
 				'circle-stroke-opacity': ['case', highlighted, 1, 0]
 			}
 		},

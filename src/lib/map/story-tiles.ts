@@ -13,8 +13,9 @@
  * `clusters`, and `all` (every point, for a time window: a cluster cannot tell which of its
  * points are in the window). Tiles carry only what the style and the hover read
  * (`sourceProperties`); popups read the story's parts, as before. Above the deepest zoom,
- * features that would draw in the same marker-sized cell are drawn once (`$lib/map/stand-ins`),
- * so a tile holds at most a few thousand features however large the story.
+ * features that would draw in the same marker-sized cell are drawn once, in larger cells where
+ * a tile is still too dense (`$lib/map/stand-ins`), so a tile holds about a thousand features
+ * however large the story.
  *
  * Pure: features in, bytes out. The caller writes files.
  */
@@ -24,7 +25,7 @@ import GeoJSONVT, { type LegacyFeature, type LegacyTile } from 'geojson-vt';
 import Supercluster from 'supercluster';
 import { CLUSTER, setMaxZoom, STORY_TILE_LAYER, TILE_MAX_ZOOM, type TileSet } from './story-style';
 import { sourceData, type SourceProperties } from './source-data';
-import { STAND_IN_CELL_PX, standIns } from './stand-ins';
+import { thinTile } from './stand-ins';
 import type { CompiledProperties } from '$lib/story/compiled';
 import {
 	CHILDREN,
@@ -110,9 +111,9 @@ export function* tileSourceLayer(
 	const others = cluster ? vt(data.features.filter((f) => f.geometry.type !== 'Point')) : undefined;
 
 	const features = (tile: { features: LegacyFeature[] } | null) => tile?.features ?? [];
-	// Above the deepest zoom, what shares a marker's cell is drawn once (`$lib/map/stand-ins`).
+	// Above the deepest zoom, what shares a cell is drawn once (`$lib/map/stand-ins`).
 	const thin = (list: LegacyFeature[], z: number) =>
-		z < TILE_MAX_ZOOM ? standIns(list, STAND_IN_CELL_PX * UNITS_PER_PX) : list;
+		z < TILE_MAX_ZOOM ? thinTile(list, UNITS_PER_PX) : list;
 	const clusterTile = (z: number, x: number, y: number): LegacyFeature[] => {
 		if (!clusters || !others) return [];
 		const grouped = (clusters.getTile(z, x, y)?.features ?? []).map((f): LegacyFeature => {
