@@ -148,10 +148,17 @@ test.describe('share links', () => {
 	}) => {
 		const event = events.find((e) => e.id === 'sinai-crash')!;
 		await page.goto('/events/sinai-crash/');
+		// The card tags are the prerendered page's; the page's script leaves them in place.
+		await waitForMap(page);
 		const headline = await page.locator('#article-headline').textContent();
 		await expect(page).toHaveTitle(`${event.title} · ${headline} · conflict map`);
 		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
 		expect(new URL(image!).pathname).toBe('/og/sinai-crash.png');
+		await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+		// The title follows the reader to another page without a reload.
+		await page.getByRole('button', { name: 'Close popup' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveTitle(`${headline} · conflict map`);
 		const response = await request.get('/og/sinai-crash.png');
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('image/png');

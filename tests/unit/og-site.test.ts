@@ -6,6 +6,7 @@ import { loadStory } from '$lib/story/load';
 import { formatStoryDate } from '$lib/ui/format';
 import { absoluteUrl, DEFAULT_SITE_URL, siteUrl } from '$lib/server/site';
 import { clampText, eventPageMeta, MAX_DESCRIPTION, storyPageMeta } from '$lib/meta/page-meta';
+import { eventPageHead, storyPageHead } from '$lib/meta/page-head';
 
 let story: CompiledStory;
 beforeAll(() => {
@@ -64,6 +65,27 @@ describe('page meta', () => {
 				true
 			);
 			expect(Array.from(meta.description).length).toBeLessThanOrEqual(MAX_DESCRIPTION);
+		}
+	});
+
+	test('the title and image the browser keeps are the cards’ own', () => {
+		const same = (
+			head: ReturnType<typeof storyPageHead>,
+			meta: ReturnType<typeof storyPageMeta>
+		) => {
+			expect(head.title).toBe(meta.title);
+			expect(head.cardTitle).toBe(meta.cardTitle);
+			expect(`${site}${head.image.path}`).toBe(meta.image.url);
+			expect(meta.image.alt).toBe(clampText(head.image.alt, 300));
+		};
+		same(storyPageHead(story.article), storyPageMeta(story.article, site));
+		for (const event of story.events) {
+			same(eventPageHead(event, story.article), eventPageMeta(event, story.article, site));
+			// Beyond a large story's page limit an event has no picture of its own: the story's.
+			const without = eventPageHead(event, story.article, false);
+			same(without, eventPageMeta(event, story.article, site, false));
+			expect(without.image).toEqual(storyPageHead(story.article).image);
+			expect(without.title.startsWith(event.title)).toBe(true);
 		}
 	});
 

@@ -2,7 +2,7 @@
  * An event page's data, for the full page and its embed view (`src/routes/events/[id]/+page.ts`,
  * `src/routes/embed/events/[id]/+page.ts`): its own module, so the home page never loads it.
  */
-import { eventPageMeta, storyPageMeta, type PageMeta } from '$lib/meta/page-meta';
+import { eventPageHead, storyPageHead, type PageHead } from '$lib/meta/page-head';
 import {
 	hasOwnPage,
 	partOf,
@@ -28,7 +28,7 @@ export async function eventPageLoad({
 	parent: Parent;
 	fetch: typeof globalThis.fetch;
 }): Promise<{
-	meta: PageMeta;
+	head: PageHead;
 	event?: RankedEvent;
 	part?: { k: number; part: StoryPart };
 	missing?: string;
@@ -42,11 +42,11 @@ export async function eventPageLoad({
 	}
 	const event = part?.events.find((e) => e.id === params.id);
 	if (!part || !event) {
-		return { missing: params.id, meta: storyPageMeta(shell.article, shell.siteUrl) };
+		return { missing: params.id, head: storyPageHead(shell.article) };
 	}
 	return {
 		event,
 		part: { k, part },
-		meta: eventPageMeta(event, shell.article, shell.siteUrl, hasOwnPage(event, shell))
+		head: eventPageHead(event, shell.article, hasOwnPage(event, shell))
 	};
 }

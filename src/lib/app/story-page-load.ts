@@ -2,15 +2,15 @@
  * The story's page data, for the home page and its embed view (`src/routes/+page.ts`,
  * `src/routes/embed/+page.ts`): one module, so both pages share it as one piece of script.
  */
-import { storyPageMeta, type PageMeta } from '$lib/meta/page-meta';
+import { storyPageHead, type PageHead } from '$lib/meta/page-head';
 import type { StoryShell } from '$lib/story/parts';
 
-/** The story's page: its head tags (absolute URLs need the site's origin, known at build time). */
+/** The story's page: its title and preview image (the other head tags are the build's). */
 export async function storyPageLoad({
 	parent
 }: {
 	parent: () => Promise<{ shell: StoryShell }>;
-}): Promise<{ meta: PageMeta }> {
+}): Promise<{ head: PageHead }> {
 	const { shell } = await parent();
-	return { meta: storyPageMeta(shell.article, shell.siteUrl) };
+	return { head: storyPageHead(shell.article) };
 }

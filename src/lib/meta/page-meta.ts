@@ -1,20 +1,15 @@
 /**
- * What a page says about itself in `<head>`: title, description, canonical link, and the
- * Open Graph / Twitter card tags that make a shared link unfurl with a preview image.
- * Pure (the site URL is passed in); pages render these values as attributes, escaped.
+ * What a page says about itself in `<head>` beyond its title: description, canonical link, and
+ * the Open Graph / Twitter card tags that make a shared link unfurl with a preview image. The
+ * build writes them into each prerendered page (`src/hooks.server.ts`); the title and image
+ * come from `./page-head`, which the browser keeps current. Pure (the site URL is passed in);
+ * pages render these values as attributes, escaped.
  */
 import type { Article } from '$lib/story/schema';
 import type { CompiledEvent } from '$lib/story/compiled';
 import { formatStoryDate } from '$lib/ui/format';
-import {
-	absoluteUrl,
-	cardImagePath,
-	oembedPath,
-	OG_HEIGHT,
-	OG_WIDTH,
-	SITE_NAME,
-	STORY_CARD_ID
-} from './links';
+import { absoluteUrl, oembedPath, OG_HEIGHT, OG_WIDTH, SITE_NAME, STORY_CARD_ID } from './links';
+import { eventPageHead, storyPageHead, type PageHead } from './page-head';
 
 export interface PageMeta {
 	/** The document `<title>`. */
@@ -46,27 +41,30 @@ export function clampText(text: string, max = MAX_DESCRIPTION): string {
 	return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
-function image(id: string, alt: string, site: string): PageMeta['image'] {
+/** A page's head with its image's URL made absolute, as cards need. */
+function card(head: PageHead, site: string): Pick<PageMeta, 'title' | 'cardTitle' | 'image'> {
 	return {
-		url: absoluteUrl(cardImagePath(id), site),
-		width: OG_WIDTH,
-		height: OG_HEIGHT,
-		alt: clampText(alt, 300)
+		title: head.title,
+		cardTitle: head.cardTitle,
+		image: {
+			url: absoluteUrl(head.image.path, site),
+			width: OG_WIDTH,
+			height: OG_HEIGHT,
+			alt: clampText(head.image.alt, 300)
+		}
 	};
 }
 
 /** The home page: the story as a whole. */
 export function storyPageMeta(article: Article, site: string): PageMeta {
 	return {
-		title: `${article.headline} · conflict map`,
-		cardTitle: article.headline,
+		...card(storyPageHead(article), site),
 		description: clampText(
 			`Map of the places in ${article.source}'s article of ${article.displayDate}, “${article.headline}”, each linked to its passage.`
 		),
 		url: absoluteUrl('/', site),
 		siteName: SITE_NAME,
 		type: 'website',
-		image: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site),
 		oembed: absoluteUrl(oembedPath(STORY_CARD_ID), site)
 	};
 }
@@ -81,17 +79,12 @@ export function eventPageMeta(
 	site: string,
 	hasCard = true
 ): PageMeta {
-	const date = formatStoryDate(event.date);
 	return {
-		title: `${event.title} · ${article.headline} · conflict map`,
-		cardTitle: event.title,
-		description: clampText(`${date}, ${event.place}. ${event.summary}`),
+		...card(eventPageHead(event, article, hasCard), site),
+		description: clampText(`${formatStoryDate(event.date)}, ${event.place}. ${event.summary}`),
 		url: absoluteUrl(`/events/${encodeURIComponent(event.id)}/`, site),
 		siteName: SITE_NAME,
 		type: 'article',
-		image: hasCard
-			? image(event.id, `Map: ${event.title}, ${event.place}, ${date}`, site)
-			: image(STORY_CARD_ID, `Map of the places in the article “${article.headline}”`, site),
 		// Only events with their own page have their own record (as their own preview image).
 		oembed: hasCard ? absoluteUrl(oembedPath(event.id), site) : undefined
 	};

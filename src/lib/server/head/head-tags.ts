@@ -1,0 +1,35 @@
+/**
+ * The head tags of a prerendered page beyond its title (`HeadTags.svelte`), by route: the
+ * home page and each event's, and their embed views. They are for crawlers, chat apps and
+ * CMSs, which read a page as it is served; the browser keeps only the title current
+ * (`$lib/meta/page-head`), so none of this is in the page's script.
+ */
+import { render } from 'svelte/server';
+import { getStory, getStoryParts } from '$lib/server/story';
+import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
+import { eventById } from '$lib/story/lookup';
+import HeadTags from './HeadTags.svelte';
+
+/** The pages that have head tags of their own, and whether each is an embed view. */
+const PAGES: Record<string, { embed: boolean }> = {
+	'/': { embed: false },
+	'/embed': { embed: true },
+	'/events/[id]': { embed: false },
+	'/embed/events/[id]': { embed: true }
+};
+
+/** The tags as HTML (Svelte's, attributes escaped), or `undefined` for any other route. */
+export async function headTags(
+	routeId: string | null,
+	params: Partial<Record<string, string>>
+): Promise<string | undefined> {
+	const page = routeId === null ? undefined : PAGES[routeId];
+	if (!page) return undefined;
+	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
+	const event = params.id === undefined ? undefined : eventById(story, params.id);
+	// Only the events within the page limit are prerendered, and each has its own preview image.
+	const meta = event
+		? eventPageMeta(event, shell.article, shell.siteUrl)
+		: storyPageMeta(shell.article, shell.siteUrl);
+	return render(HeadTags, { props: { meta, embed: page.embed } }).head;
+}
