@@ -155,10 +155,15 @@ test.describe('share links', () => {
 		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
 		expect(new URL(image!).pathname).toBe('/og/sinai-crash.png');
 		await expect(page.locator('meta[name="description"]')).toHaveCount(1);
-		// The title follows the reader to another page without a reload.
+		const canonical = page.locator('link[rel="canonical"]');
+		await expect(canonical).toHaveAttribute('href', /\/events\/sinai-crash\/$/);
+		// The title and the canonical link (which some browsers share) follow the reader to
+		// another page without a reload.
 		await page.getByRole('button', { name: 'Close popup' }).click();
 		await expect(page).toHaveURL(/\/$/);
 		await expect(page).toHaveTitle(`${headline} · conflict map`);
+		await expect(canonical).toHaveCount(1);
+		await expect(canonical).toHaveAttribute('href', new URL(image!).origin + '/');
 		const response = await request.get('/og/sinai-crash.png');
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('image/png');

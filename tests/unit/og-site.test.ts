@@ -75,16 +75,17 @@ describe('page meta', () => {
 		) => {
 			expect(head.title).toBe(meta.title);
 			expect(head.cardTitle).toBe(meta.cardTitle);
+			expect(head.url).toBe(meta.url);
 			expect(`${site}${head.image.path}`).toBe(meta.image.url);
 			expect(meta.image.alt).toBe(clampText(head.image.alt, 300));
 		};
-		same(storyPageHead(story.article), storyPageMeta(story.article, site));
+		same(storyPageHead(story.article, site), storyPageMeta(story.article, site));
 		for (const event of story.events) {
-			same(eventPageHead(event, story.article), eventPageMeta(event, story.article, site));
+			same(eventPageHead(event, story.article, site), eventPageMeta(event, story.article, site));
 			// Beyond a large story's page limit an event has no picture of its own: the story's.
-			const without = eventPageHead(event, story.article, false);
+			const without = eventPageHead(event, story.article, site, false);
 			same(without, eventPageMeta(event, story.article, site, false));
-			expect(without.image).toEqual(storyPageHead(story.article).image);
+			expect(without.image).toEqual(storyPageHead(story.article, site).image);
 			expect(without.title.startsWith(event.title)).toBe(true);
 		}
 	});

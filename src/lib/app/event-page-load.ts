@@ -42,11 +42,11 @@ export async function eventPageLoad({
 	}
 	const event = part?.events.find((e) => e.id === params.id);
 	if (!part || !event) {
-		return { missing: params.id, head: storyPageHead(shell.article) };
+		return { missing: params.id, head: storyPageHead(shell.article, shell.siteUrl) };
 	}
 	return {
 		event,
 		part: { k, part },
-		head: eventPageHead(event, shell.article, hasOwnPage(event, shell))
+		head: eventPageHead(event, shell.article, shell.siteUrl, hasOwnPage(event, shell))
 	};
 }

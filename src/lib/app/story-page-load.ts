@@ -12,5 +12,5 @@ export async function storyPageLoad({
 	parent: () => Promise<{ shell: StoryShell }>;
 }): Promise<{ head: PageHead }> {
 	const { shell } = await parent();
-	return { head: storyPageHead(shell.article) };
+	return { head: storyPageHead(shell.article, shell.siteUrl) };
 }

@@ -1,9 +1,9 @@
 /**
- * What a page says about itself in `<head>` beyond its title: description, canonical link, and
- * the Open Graph / Twitter card tags that make a shared link unfurl with a preview image. The
- * build writes them into each prerendered page (`src/hooks.server.ts`); the title and image
- * come from `./page-head`, which the browser keeps current. Pure (the site URL is passed in);
- * pages render these values as attributes, escaped.
+ * What a page says about itself in `<head>`: description, and the Open Graph / Twitter card
+ * tags that make a shared link unfurl with a preview image, written by the build into each
+ * prerendered page (`src/hooks.server.ts`); and its title, canonical link and image, from
+ * `./page-head`, which the browser keeps current. Pure (the site URL is passed in); pages
+ * render these values as attributes, escaped.
  */
 import type { Article } from '$lib/story/schema';
 import type { CompiledEvent } from '$lib/story/compiled';
@@ -42,10 +42,14 @@ export function clampText(text: string, max = MAX_DESCRIPTION): string {
 }
 
 /** A page's head with its image's URL made absolute, as cards need. */
-function card(head: PageHead, site: string): Pick<PageMeta, 'title' | 'cardTitle' | 'image'> {
+function card(
+	head: PageHead,
+	site: string
+): Pick<PageMeta, 'title' | 'cardTitle' | 'url' | 'image'> {
 	return {
 		title: head.title,
 		cardTitle: head.cardTitle,
+		url: head.url,
 		image: {
 			url: absoluteUrl(head.image.path, site),
 			width: OG_WIDTH,
@@ -58,11 +62,10 @@ function card(head: PageHead, site: string): Pick<PageMeta, 'title' | 'cardTitle
 /** The home page: the story as a whole. */
 export function storyPageMeta(article: Article, site: string): PageMeta {
 	return {
-		...card(storyPageHead(article), site),
+		...card(storyPageHead(article, site), site),
 		description: clampText(
 			`Map of the places in ${article.source}'s article of ${article.displayDate}, “${article.headline}”, each linked to its passage.`
 		),
-		url: absoluteUrl('/', site),
 		siteName: SITE_NAME,
 		type: 'website',
 		oembed: absoluteUrl(oembedPath(STORY_CARD_ID), site)
@@ -80,9 +83,8 @@ export function eventPageMeta(
 	hasCard = true
 ): PageMeta {
 	return {
-		...card(eventPageHead(event, article, hasCard), site),
+		...card(eventPageHead(event, article, site, hasCard), site),
 		description: clampText(`${formatStoryDate(event.date)}, ${event.place}. ${event.summary}`),
-		url: absoluteUrl(`/events/${encodeURIComponent(event.id)}/`, site),
 		siteName: SITE_NAME,
 		type: 'article',
 		// Only events with their own page have their own record (as their own preview image).
