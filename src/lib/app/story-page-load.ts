@@ -5,7 +5,7 @@
 import { storyPageHead, type PageHead } from '$lib/meta/page-head';
 import type { StoryShell } from '$lib/story/parts';
 
-/** The story's page: its title and preview image (the other head tags are the build's). */
+/** The story's page: title, canonical link and preview image (card tags are the build's). */
 export async function storyPageLoad({
 	parent
 }: {

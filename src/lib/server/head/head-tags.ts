@@ -1,8 +1,8 @@
 /**
- * The head tags of a prerendered page beyond its title (`HeadTags.svelte`), by route: the
- * home page and each event's, and their embed views. They are for crawlers, chat apps and
- * CMSs, which read a page as it is served; the browser keeps only the title current
- * (`$lib/meta/page-head`), so none of this is in the page's script.
+ * The head tags of a prerendered page beyond its title and canonical link (`HeadTags.svelte`),
+ * by route: the home page and each event's, and their embed views. They are for crawlers, chat
+ * apps and CMSs, which read a page as it is served; the browser keeps only the title and the
+ * canonical link current (`$lib/meta/page-head`), so none of this is in the page's script.
  */
 import { render } from 'svelte/server';
 import { getStory, getStoryParts } from '$lib/server/story';
