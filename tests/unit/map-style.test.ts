@@ -55,24 +55,31 @@ function fullStyle(): StyleSpecification {
 	return style;
 }
 
-function evaluate(
+/** A paint property's value as MapLibre evaluates it for a point at zoom 5, in a state. */
+function evaluateAs(
+	type: 'color' | 'number',
 	expr: unknown,
 	properties: Record<string, unknown>,
 	state: Record<string, unknown> = {}
-) {
+): unknown {
 	const parsed = createExpression(expr, {
-		type: 'color',
+		type,
 		'property-type': 'data-driven',
-		expression: { interpolated: false, parameters: ['zoom', 'feature', 'feature-state'] }
+		expression: {
+			interpolated: type === 'number',
+			parameters: ['zoom', 'feature', 'feature-state']
+		}
 	} as never);
 	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-	const colour = parsed.value.evaluate(
-		{ zoom: 5 },
-		{ type: 'Point', properties } as never,
-		state
-	) as { toString(): string };
-	return colour.toString();
+	return parsed.value.evaluate({ zoom: 5 }, { type: 'Point', properties } as never, state);
 }
+
+/** A colour expression's value, as text. */
+const evaluate = (
+	expr: unknown,
+	properties: Record<string, unknown>,
+	state: Record<string, unknown> = {}
+) => (evaluateAs('color', expr, properties, state) as { toString(): string }).toString();
 
 /** The expression yields the palette's own strings; MapLibre parses them as colours. */
 const rgba = (hex: string) => hex;
@@ -135,16 +142,8 @@ describe('the style', () => {
 });
 
 describe('the highlight ring', () => {
-	/** A number paint property as MapLibre evaluates it for a feature in a state. */
-	const size = (expr: unknown, state: Record<string, unknown>) => {
-		const parsed = createExpression(expr, {
-			type: 'number',
-			'property-type': 'data-driven',
-			expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] }
-		} as never);
-		if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-		return parsed.value.evaluate({ zoom: 5 }, { type: 'Point', properties: {} } as never, state);
-	};
+	const size = (expr: unknown, state: Record<string, unknown>) =>
+		evaluateAs('number', expr, {}, state) as number;
 
 	it('rings a highlighted point, and has no size under any other (nothing to draw)', () => {
 		const halo = storyLayers(layers[0], BUILT_IN_KINDS).find(
