@@ -5,7 +5,8 @@
  * beside the builds, and the three test sites' builds beside each other: on a two-core CI
  * machine that takes a minute and a half off the run (a build is mostly one core). Each keeps
  * its working files apart (`KIT_OUT_DIR`): two builds in one `.svelte-kit/` overwrite each
- * other's.
+ * other's. `npm run check` runs svelte-check beside ESLint (36 s one after the other, 26 s
+ * at once): both only read.
  */
 import { spawn } from 'node:child_process';
 
