@@ -10,7 +10,7 @@
  * thing a test does is a cold start.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, waitForMap, mapRegion } from './fixtures';
+import { test, expect, waitForMap, mapRegion, openLink } from './fixtures';
 import {
 	expectCursor,
 	layerIds,
@@ -278,19 +278,8 @@ async function open(page: Page, link: string, how: 'cold' | 'warm') {
 	await page.goto(path);
 	await waitForMap(page);
 	// A same-document navigation: only the hash changes (the page may then write the state it
-	// shows, invalid values dropped: the row's `keeps` says what must stay). `goto` returns
-	// before the page has handled its `hashchange`, while `aria-busy` still says the view being
-	// left is idle: wait for the handling (a listener added after the page's own runs after
-	// it), then for the map.
-	await page.evaluate(() => {
-		const w = window as Window & { hashHandled?: Promise<void> };
-		w.hashHandled = new Promise((done) =>
-			addEventListener('hashchange', () => setTimeout(done), { once: true })
-		);
-	});
-	await page.goto(link);
-	await page.evaluate(() => (window as Window & { hashHandled?: Promise<void> }).hashHandled);
-	await waitForMap(page);
+	// shows, invalid values dropped: the row's `keeps` says what must stay).
+	await openLink(page, link);
 }
 
 /** An event's title, from the story index the site serves. */

@@ -67,6 +67,36 @@ export async function waitForMap(page: Page) {
 }
 
 /**
+ * Open a link and return once the page has read it. Only the hash changing is a
+ * same-document navigation, and `page.goto` returns before the page has handled its
+ * `hashchange`, while `aria-busy` still says the view being left is idle: a test that went on
+ * would read or click that view. A listener added now runs after the page's own; wait for it
+ * (and a task more, for what the page's handler queued). Then wait for the map as usual.
+ */
+export async function openLink(page: Page, link: string) {
+	const from = new URL(page.url());
+	const to = from.protocol.startsWith('http') ? new URL(link, from) : undefined;
+	const sameDocument =
+		to !== undefined &&
+		from.origin === to.origin &&
+		from.pathname === to.pathname &&
+		from.search === to.search &&
+		from.hash !== to.hash &&
+		to.hash !== '';
+	if (sameDocument)
+		await page.evaluate(() => {
+			const w = window as Window & { hashHandled?: Promise<void> };
+			w.hashHandled = new Promise((done) =>
+				addEventListener('hashchange', () => setTimeout(done), { once: true })
+			);
+		});
+	await page.goto(link);
+	if (sameDocument)
+		await page.evaluate(() => (window as Window & { hashHandled?: Promise<void> }).hashHandled);
+	await waitForMap(page);
+}
+
+/**
  * On a touch screen the map waits for the reader (`$lib/map/map-start`): tap its start
  * button, then wait for its first view.
  */

@@ -5,8 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, Point } from 'geojson';
-import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from '../../src/lib/map/basemap-style';
-import { mapRegion, waitForMap, expect } from './fixtures';
+import { mapRegion, openLink, expect } from './fixtures';
 
 export interface StoryFeature {
 	id: string;
@@ -107,26 +106,7 @@ export async function viewBounds(page: Page): Promise<[number, number, number, n
 
 /** Open a page centred on a coordinate at a zoom, through the share-link hash. */
 export async function openAt(page: Page, path: string, lngLat: [number, number], zoom: number) {
-	await page.goto(`${path}#map=${zoom}/${lngLat[1]}/${lngLat[0]}`);
-	// On the page already open this is a same-document navigation: `goto` returns before the
-	// page has read the new hash, while `aria-busy` still says the old view is idle. Wait for
-	// the map to be at the asked view first (its zoom within the map's range), or a test
-	// reads the view it is leaving.
-	const at = Math.min(Math.max(zoom, MAP_MIN_ZOOM), MAP_MAX_ZOOM);
-	await expect
-		.poll(async () => {
-			const region = mapRegion(page);
-			const [lng, lat, z] = await Promise.all(
-				['data-lng', 'data-lat', 'data-zoom'].map(async (a) => Number(await region.getAttribute(a)))
-			);
-			return (
-				Math.abs(lng - lngLat[0]) < 1e-4 &&
-				Math.abs(lat - lngLat[1]) < 1e-4 &&
-				Math.abs(z - at) < 1e-3
-			);
-		})
-		.toBe(true);
-	await waitForMap(page);
+	await openLink(page, `${path}#map=${zoom}/${lngLat[1]}/${lngLat[0]}`);
 }
 
 export async function cursorAt(page: Page, lngLat: [number, number]): Promise<string> {
