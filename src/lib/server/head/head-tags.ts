@@ -5,10 +5,8 @@
  * canonical link current (`$lib/meta/page-head`), so none of this is in the page's script.
  */
 import { render } from 'svelte/server';
-import { getStory, getStoryParts } from '$lib/server/story';
-import { eventPageMeta, storyPageMeta } from '$lib/meta/page-meta';
-import { eventById } from '$lib/story/lookup';
 import HeadTags from './HeadTags.svelte';
+import { pageMetaOf } from './page-meta-of';
 
 /** The pages that have head tags of their own, and whether each is an embed view. */
 const PAGES: Record<string, { embed: boolean }> = {
@@ -25,11 +23,6 @@ export async function headTags(
 ): Promise<string | undefined> {
 	const page = routeId === null ? undefined : PAGES[routeId];
 	if (!page) return undefined;
-	const [story, { shell }] = await Promise.all([getStory(), getStoryParts()]);
-	const event = params.id === undefined ? undefined : eventById(story, params.id);
-	// Only the events within the page limit are prerendered, and each has its own preview image.
-	const meta = event
-		? eventPageMeta(event, shell.article, shell.siteUrl)
-		: storyPageMeta(shell.article, shell.siteUrl);
+	const { meta } = await pageMetaOf(params.id);
 	return render(HeadTags, { props: { meta, embed: page.embed } }).head;
 }
